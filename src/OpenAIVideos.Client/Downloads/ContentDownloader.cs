@@ -1,0 +1,249 @@
+using System;
+using System.Buffers;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIVideos.Client.Transport;
+
+namespace OpenAIVideos.Client
+{
+    /// <summary>
+    /// Streams content to a stream or, atomically, to a file. A connection lost mid-body is resumed with a Range request
+    /// where the server allows it (else restarted), up to the client's retry count; the paid generation is never re-run.
+    /// </summary>
+    public sealed class ContentDownloader
+    {
+        private const int BufferSize = 128 * 1024;
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+        private readonly ApiTransport _transport;
+
+        internal ContentDownloader(ApiTransport transport) => _transport = transport;
+
+        /// <summary>Streams one variant into <paramref name="destination"/>; returns what was written.</summary>
+        public async Task<ContentDownloadResult> DownloadAsync(string videoId, VideoContentVariant variant, Stream destination,
+            IProgress<ContentDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.ValidateId(videoId, "video");
+            if (variant is null)
+            {
+                throw new ArgumentNullException(nameof(variant));
+            }
+
+            if (destination is null || !destination.CanWrite)
+            {
+                throw new ArgumentException("The destination must be a writable stream.", nameof(destination));
+            }
+
+            var start = destination.CanSeek ? destination.Position : 0;
+            long written = 0;
+            string? contentType = null;
+            for (var retries = 0; ; retries++)
+            {
+                var request = new ApiRequest(HttpMethod.Get, "videos/" + Uri.EscapeDataString(videoId) + "/content", $"download the {variant.Name} of video")
+                {
+                    Resource = ApiResource.Video,
+                    ResourceId = videoId,
+                }.WithQuery("variant", variant.Name);
+                if (written > 0)
+                {
+                    request.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>("Range", $"bytes={written}-"));
+                }
+
+                using var result = await _transport.SendStreamingAsync(request, cancellationToken).ConfigureAwait(false);
+                var response = result.Response;
+                contentType = response.Content.Headers.ContentType?.ToString();
+                if (!variant.Accepts(contentType))
+                {
+                    throw new VideoApiException(VideoErrorIds.ContentTypeMismatch, VideoErrorCategory.InvalidResult,
+                        $"Asked for the {variant.Name} of video '{videoId}' ({variant.MediaType}) but the server sent '{contentType}'. Nothing was saved.")
+                    {
+                        VideoId = videoId,
+                        StatusCode = response.StatusCode,
+                        RequestId = ApiErrorMapper.RequestIdOf(response),
+                    };
+                }
+
+                if (written > 0 && !IsResumeOf(response, written))
+                {
+                    // The server sent the whole body again: start over where the destination allows it.
+                    if (!destination.CanSeek)
+                    {
+                        throw new VideoApiException(VideoErrorIds.ConnectionFailed, VideoErrorCategory.ConnectionError,
+                            $"The download of video '{videoId}' broke after {written:N0} bytes and the server cannot resume it; the destination stream cannot be rewound.")
+                        { VideoId = videoId };
+                    }
+
+                    destination.Position = start;
+                    destination.SetLength(start);
+                    written = 0;
+                }
+
+                var total = TotalLength(response, written);
+                try
+                {
+                    written = await CopyBodyAsync(response, destination, written, total, progress, cancellationToken).ConfigureAwait(false);
+                    await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    return new ContentDownloadResult { VideoId = videoId, Variant = variant, Bytes = written, ContentType = contentType };
+                }
+                catch (BodyInterruptedException interrupted)
+                {
+                    written = interrupted.BytesWritten;
+                    if (retries >= _transport.Options.MaxRetries)
+                    {
+                        throw new VideoApiException(VideoErrorIds.ConnectionFailed, VideoErrorCategory.ConnectionError,
+                            $"The download of the {variant.Name} of video '{videoId}' broke after {written:N0} bytes, {retries + 1} times. Nothing was saved; run it again.",
+                            interrupted.InnerException)
+                        { VideoId = videoId };
+                    }
+
+                    var delay = _transport.BackoffDelay(retries);
+                    _transport.Log($"The download broke after {written:N0} bytes; resuming in {delay.TotalSeconds:0.###} s (retry {retries + 1} of {_transport.Options.MaxRetries}).");
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Downloads one variant to <paramref name="path"/> through a temporary file in the same folder that is renamed
+        /// over the destination only when complete; on any failure or cancellation the temporary file is removed and the
+        /// destination is untouched.
+        /// </summary>
+        public async Task<ContentDownloadResult> DownloadToFileAsync(string videoId, VideoContentVariant variant, string path, bool overwrite,
+            IProgress<ContentDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            var target = Path.GetFullPath(path);
+            var folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
+            if (!Directory.Exists(folder))
+            {
+                throw new VideoApiException(VideoErrorIds.WriteFailed, VideoErrorCategory.WriteError, $"The folder '{folder}' does not exist.") { VideoId = videoId };
+            }
+
+            if (!overwrite && File.Exists(target))
+            {
+                throw FileExists(videoId, target);
+            }
+
+            var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+            try
+            {
+                ContentDownloadResult result;
+                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true))
+                {
+                    result = await DownloadAsync(videoId, variant, file, progress, cancellationToken).ConfigureAwait(false);
+                    file.Flush(flushToDisk: true);
+                }
+
+                AtomicFile.Commit(temporary, target, overwrite);
+                result.Path = target;
+                return result;
+            }
+            catch (IOException exception) when (!overwrite && File.Exists(target))
+            {
+                throw FileExists(videoId, target, exception);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new VideoApiException(VideoErrorIds.WriteFailed, VideoErrorCategory.WriteError,
+                    $"Could not write '{target}': {exception.Message}", exception) { VideoId = videoId };
+            }
+            finally
+            {
+                TryDelete(temporary);
+            }
+        }
+
+        private static VideoApiException FileExists(string videoId, string target, Exception? cause = null) =>
+            new VideoApiException(VideoErrorIds.FileExists, VideoErrorCategory.ResourceExists,
+                $"'{target}' already exists; use -Force to overwrite it.", cause) { VideoId = videoId };
+
+        private async Task<long> CopyBodyAsync(HttpResponseMessage response, Stream destination, long written, long? total,
+            IProgress<ContentDownloadProgress>? progress, CancellationToken cancellationToken)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            var sinceReport = Stopwatch.StartNew();
+            try
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                progress?.Report(new ContentDownloadProgress(written, total));
+                while (true)
+                {
+                    int read;
+                    try
+                    {
+                        idle.CancelAfter(_transport.Options.RequestTimeout); // an idle connection, not a long download, times out
+                        read = await body.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is IOException or HttpRequestException
+                        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                    {
+                        throw new BodyInterruptedException(written, exception);
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                    written += read;
+                    if (progress is not null && sinceReport.Elapsed >= ProgressInterval)
+                    {
+                        progress.Report(new ContentDownloadProgress(written, total));
+                        sinceReport.Restart();
+                    }
+                }
+
+                if (total is not null && written < total)
+                {
+                    throw new BodyInterruptedException(written, new IOException($"The body ended after {written:N0} of {total:N0} bytes."));
+                }
+
+                progress?.Report(new ContentDownloadProgress(written, total ?? written));
+                return written;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private static bool IsResumeOf(HttpResponseMessage response, long written) =>
+            response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From == written;
+
+        private static long? TotalLength(HttpResponseMessage response, long written) =>
+            response.StatusCode == HttpStatusCode.PartialContent
+                ? response.Content.Headers.ContentRange?.Length ?? (response.Content.Headers.ContentLength + written)
+                : response.Content.Headers.ContentLength;
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+            }
+            catch (IOException)
+            {
+                // Best effort: a leftover hidden .partial file is harmless and named as such.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        /// <summary>The body broke after some bytes were written; the caller may resume from there.</summary>
+        private sealed class BodyInterruptedException : Exception
+        {
+            public BodyInterruptedException(long bytesWritten, Exception cause)
+                : base(cause.Message, cause) => BytesWritten = bytesWritten;
+
+            public long BytesWritten { get; }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpenAIVideos.Client.Serialization
+{
+    /// <summary>Turns wire objects into the models users see, tolerating what gateways bend.</summary>
+    internal static class WireMapper
+    {
+        public static Video ToVideo(VideoWire wire)
+        {
+            var video = new Video
+            {
+                Id = wire.Id ?? string.Empty,
+                Object = wire.Object ?? "video",
+                Model = wire.Model,
+                Status = wire.Status ?? string.Empty,
+                Progress = (int)Math.Round(ReadNumber(wire.Progress) ?? 0),
+                CreatedAt = ReadTimestamp(wire.CreatedAt) ?? DateTimeOffset.MinValue,
+                CompletedAt = ReadTimestamp(wire.CompletedAt),
+                ExpiresAt = ReadTimestamp(wire.ExpiresAt),
+                Prompt = wire.Prompt,
+                Size = ReadText(wire.Size),
+                Seconds = ReadText(wire.Seconds),
+                RemixedFromVideoId = wire.RemixedFromVideoId,
+                Error = wire.Error is null ? null : new VideoError { Code = wire.Error.Code ?? string.Empty, Message = wire.Error.Message ?? string.Empty },
+            };
+
+            if (wire.Extra is not null)
+            {
+                foreach (var pair in wire.Extra)
+                {
+                    video.AdditionalProperties[pair.Key] = ToPlainValue(pair.Value);
+                }
+            }
+
+            return video;
+        }
+
+        public static VideoCharacter ToCharacter(CharacterWire wire) => new VideoCharacter
+        {
+            Id = wire.Id,
+            Name = wire.Name,
+            CreatedAt = ReadTimestamp(wire.CreatedAt) ?? DateTimeOffset.MinValue,
+        };
+
+        public static VideoDeletionResult ToDeletion(DeletedVideoWire wire, string requestedId) => new VideoDeletionResult
+        {
+            Id = wire.Id ?? requestedId,
+            Object = wire.Object ?? "video.deleted",
+            Deleted = wire.Deleted,
+        };
+
+        /// <summary>A JSON value as plain .NET data PowerShell shows well: string, bool, long, double, null, dictionary, list.</summary>
+        public static object? ToPlainValue(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return element.GetString();
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                case JsonValueKind.Number:
+                    return element.TryGetInt64(out var whole) ? whole : element.GetDouble();
+                case JsonValueKind.Object:
+                    var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        map[property.Name] = ToPlainValue(property.Value);
+                    }
+
+                    return map;
+                case JsonValueKind.Array:
+                    var list = new List<object?>();
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        list.Add(ToPlainValue(item));
+                    }
+
+                    return list;
+                default:
+                    return null;
+            }
+        }
+
+        private static double? ReadNumber(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Number => element.GetDouble(),
+            JsonValueKind.String when double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+
+        // The API sends strings for seconds and size; gateways sometimes send numbers.
+        private static string? ReadText(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.String => element.GetString(),
+            JsonValueKind.Number => element.GetRawText(),
+            _ => null,
+        };
+
+        // Unix seconds per the API; some gateways send fractional seconds or ISO 8601 text.
+        private static DateTimeOffset? ReadTimestamp(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return parsed;
+            }
+
+            var seconds = ReadNumber(element);
+            return seconds is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds.Value * 1000));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenAIVideos.Client.Serialization
+{
+    // The JSON as servers send it. Fields gateways are known to bend (numbers as strings, floats for integers,
+    // nulls) are read as JsonElement and interpreted leniently by WireMapper; unknown fields are kept.
+
+    internal sealed class VideoWire
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("object")] public string? Object { get; set; }
+        [JsonPropertyName("model")] public string? Model { get; set; }
+        [JsonPropertyName("status")] public string? Status { get; set; }
+        [JsonPropertyName("progress")] public JsonElement Progress { get; set; }
+        [JsonPropertyName("created_at")] public JsonElement CreatedAt { get; set; }
+        [JsonPropertyName("completed_at")] public JsonElement CompletedAt { get; set; }
+        [JsonPropertyName("expires_at")] public JsonElement ExpiresAt { get; set; }
+        [JsonPropertyName("prompt")] public string? Prompt { get; set; }
+        [JsonPropertyName("size")] public JsonElement Size { get; set; }
+        [JsonPropertyName("seconds")] public JsonElement Seconds { get; set; }
+        [JsonPropertyName("remixed_from_video_id")] public string? RemixedFromVideoId { get; set; }
+        [JsonPropertyName("error")] public VideoErrorWire? Error { get; set; }
+        [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    internal sealed class VideoErrorWire
+    {
+        [JsonPropertyName("code")] public string? Code { get; set; }
+        [JsonPropertyName("message")] public string? Message { get; set; }
+    }
+
+    internal sealed class VideoListWire
+    {
+        [JsonPropertyName("data")] public List<VideoWire>? Data { get; set; }
+        [JsonPropertyName("first_id")] public string? FirstId { get; set; }
+        [JsonPropertyName("last_id")] public string? LastId { get; set; }
+        [JsonPropertyName("has_more")] public bool HasMore { get; set; }
+    }
+
+    internal sealed class DeletedVideoWire
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("object")] public string? Object { get; set; }
+        [JsonPropertyName("deleted")] public bool Deleted { get; set; }
+    }
+
+    internal sealed class CharacterWire
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("created_at")] public JsonElement CreatedAt { get; set; }
+    }
+
+    internal sealed class ErrorEnvelopeWire
+    {
+        [JsonPropertyName("error")] public ErrorBodyWire? Error { get; set; }
+    }
+
+    internal sealed class ErrorBodyWire
+    {
+        [JsonPropertyName("message")] public string? Message { get; set; }
+        [JsonPropertyName("type")] public string? Type { get; set; }
+        [JsonPropertyName("param")] public string? Param { get; set; }
+        [JsonPropertyName("code")] public JsonElement Code { get; set; }
+    }
+
+    [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+    [JsonSerializable(typeof(VideoWire))]
+    [JsonSerializable(typeof(VideoListWire))]
+    [JsonSerializable(typeof(DeletedVideoWire))]
+    [JsonSerializable(typeof(CharacterWire))]
+    [JsonSerializable(typeof(ErrorEnvelopeWire))]
+    internal sealed partial class WireJsonContext : JsonSerializerContext
+    {
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using OpenAIVideos.Client.Serialization;
+
+namespace OpenAIVideos.Client.Transport
+{
+    /// <summary>What the resource is, so that a 404 can say "video not found" rather than "not found".</summary>
+    internal enum ApiResource
+    {
+        Video,
+        Character,
+        Collection,
+    }
+
+    /// <summary>One API call, described independently of any attempt so that each retry builds a fresh message.</summary>
+    internal sealed class ApiRequest
+    {
+        public ApiRequest(HttpMethod method, string path, string operation)
+        {
+            Method = method;
+            Path = path;
+            Operation = operation;
+        }
+
+        public HttpMethod Method { get; }
+
+        /// <summary>Relative to the base URI, e.g. <c>videos/video_123/content</c>.</summary>
+        public string Path { get; }
+
+        /// <summary>Human words for messages: "retrieve video".</summary>
+        public string Operation { get; }
+
+        public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
+
+        public RequestBody? Body { get; set; }
+
+        /// <summary>
+        /// True for requests that start paid work (create, remix, extend, edit, character). Once the server has accepted
+        /// one (a 2xx arrived), it is never sent again, even if its answer is then lost.
+        /// </summary>
+        public bool StartsPaidWork { get; set; }
+
+        /// <summary>Sent as <c>Idempotency-Key</c> on every attempt of a paid request, so a server that honours it
+        /// never creates twice.</summary>
+        public string? IdempotencyKey { get; set; }
+
+        public ApiResource Resource { get; set; } = ApiResource.Collection;
+
+        /// <summary>The video or character id in the path, for messages and error targets.</summary>
+        public string? ResourceId { get; set; }
+
+        /// <summary>Extra request headers (e.g. Range).</summary>
+        public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
+
+        public ApiRequest WithQuery(string name, string? value)
+        {
+            if (value is not null)
+            {
+                Query.Add(new KeyValuePair<string, string>(name, value));
+            }
+
+            return this;
+        }
+
+        public override string ToString() => $"{Method} {Path}";
+    }
+}

@@ -1,0 +1,329 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace OpenAIVideos.Client.Transport
+{
+    /// <summary>
+    /// The single way requests reach a server: builds each attempt's message (URL, auth, identity headers), times it,
+    /// retries it by the SDK contract (Polly runs the loop: attempt counting, cancellable delays), and maps failures to
+    /// <see cref="VideoApiException"/>. It never writes the key anywhere but the auth header.
+    /// </summary>
+    internal sealed class ApiTransport
+    {
+        /// <summary>Larger JSON answers are refused rather than buffered: no video object is anywhere near this.</summary>
+        internal const int MaxJsonBytes = 16 * 1024 * 1024;
+        private const int MaxErrorBodyBytes = 64 * 1024;
+
+        private readonly VideoClientOptions _options;
+        private readonly HttpClient _http;
+        private readonly Action<string>? _log;
+        private readonly Uri _baseUri;
+        private readonly ResiliencePipeline<AttemptResult> _pipeline;
+        private readonly Random _jitter = new Random();
+
+        public ApiTransport(VideoClientOptions options, HttpClient http, Action<string>? log)
+        {
+            _options = options;
+            _http = http;
+            _log = log;
+            _baseUri = new Uri(options.BaseUri.AbsoluteUri.TrimEnd('/') + "/");
+            _pipeline = BuildPipeline();
+        }
+
+        public VideoClientOptions Options => _options;
+
+        public Uri BaseUri => _baseUri;
+
+        /// <summary>Sends a request and returns its success answer with the whole body read.</summary>
+        public Task<AttemptResult> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
+            ExecuteAsync(request, streamBody: false, cancellationToken);
+
+        /// <summary>Sends a request and returns its success answer with the body still unread (for downloads).</summary>
+        public Task<AttemptResult> SendStreamingAsync(ApiRequest request, CancellationToken cancellationToken) =>
+            ExecuteAsync(request, streamBody: true, cancellationToken);
+
+        /// <summary>Logs a line through the caller's sink (PowerShell's verbose stream), never with secrets.</summary>
+        public void Log(string message)
+        {
+            if (_log is not null)
+            {
+                _log(_options.ApiKey is null ? message : _options.ApiKey.Redact(message));
+            }
+        }
+
+        /// <summary>The delay before a retry the transport does not drive itself (a download's resumed body).</summary>
+        public TimeSpan BackoffDelay(int retriesSoFar) => RetryRules.Delay(retriesSoFar, null, _options.MaxRetryAfter, DateTimeOffset.UtcNow, NextJitter());
+
+        private async Task<AttemptResult> ExecuteAsync(ApiRequest request, bool streamBody, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            Outcome<AttemptResult> outcome;
+            try
+            {
+                outcome = await _pipeline.ExecuteOutcomeAsync(
+                    async (ctx, state) => await state.Transport.AttemptAsync(state.Request, state.StreamBody, ctx.CancellationToken).ConfigureAwait(false),
+                    context,
+                    (Transport: this, Request: request, StreamBody: streamBody)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
+            if (outcome.Exception is not null)
+            {
+                if (outcome.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("The operation was cancelled.", outcome.Exception, cancellationToken);
+                }
+
+                throw outcome.Exception is AttemptFailure failure
+                    ? new VideoApiException(failure.ErrorId, failure.Category, $"Could not {Describe(request)}: {failure.Message}", failure.InnerException)
+                    {
+                        VideoId = request.Resource == ApiResource.Video ? request.ResourceId : null,
+                    }
+                    : outcome.Exception;
+            }
+
+            var result = outcome.Result!;
+            if (!result.IsSuccess)
+            {
+                using (result)
+                {
+                    throw ApiErrorMapper.FromResponse(request, result.Response, result.ErrorBody, _options.BaseUri, _options.ApiKey);
+                }
+            }
+
+            return result;
+        }
+
+        private ResiliencePipeline<AttemptResult> BuildPipeline()
+        {
+            if (_options.MaxRetries <= 0)
+            {
+                return ResiliencePipeline<AttemptResult>.Empty;
+            }
+
+            return new ResiliencePipelineBuilder<AttemptResult>()
+                .AddRetry(new RetryStrategyOptions<AttemptResult>
+                {
+                    MaxRetryAttempts = _options.MaxRetries,
+                    ShouldHandle = args => new ValueTask<bool>(args.Outcome.Result?.Retryable ?? (args.Outcome.Exception as AttemptFailure)?.Retryable ?? false),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(
+                        RetryRules.Delay(args.AttemptNumber, args.Outcome.Result?.Response.Headers, _options.MaxRetryAfter, DateTimeOffset.UtcNow, NextJitter())),
+                    OnRetry = args =>
+                    {
+                        var reason = args.Outcome.Result is { } failed
+                            ? $"HTTP {(int)failed.Response.StatusCode}"
+                            : args.Outcome.Exception?.Message ?? "a failure";
+                        args.Outcome.Result?.Dispose();
+                        Log($"Retrying after {reason}: attempt {args.AttemptNumber + 2} of {_options.MaxRetries + 1} in {args.RetryDelay.TotalSeconds:0.###} s.");
+                        return default;
+                    },
+                })
+                .Build();
+        }
+
+        private async ValueTask<Outcome<AttemptResult>> AttemptAsync(ApiRequest request, bool streamBody, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.RequestTimeout);
+            var stopwatch = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            using (var message = BuildMessage(request))
+            {
+                try
+                {
+                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (OperationCanceledException exception)
+                {
+                    var connectTimedOut = exception.InnerException is TimeoutException && stopwatch.Elapsed < _options.RequestTimeout;
+                    return Outcome.FromException<AttemptResult>(connectTimedOut
+                        ? new AttemptFailure(VideoErrorIds.ConnectionFailed, VideoErrorCategory.ConnectionError,
+                            $"no connection to {_baseUri.Authority} within {_options.ConnectTimeout.TotalSeconds:0.#} s.", retryable: true, exception)
+                        : new AttemptFailure(VideoErrorIds.RequestTimedOut, VideoErrorCategory.OperationTimeout,
+                            $"no answer from {_baseUri.Authority} within {_options.RequestTimeout.TotalSeconds:0.#} s.", retryable: true, exception));
+                }
+                catch (HttpRequestException exception)
+                {
+                    return Outcome.FromException<AttemptResult>(new AttemptFailure(VideoErrorIds.ConnectionFailed, VideoErrorCategory.ConnectionError,
+                        $"the connection to {_baseUri.Authority} failed ({Innermost(exception).Message}).", retryable: true, exception));
+                }
+            }
+
+            Log($"{request.Method} {request.Path} -> {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms"
+                + (ApiErrorMapper.RequestIdOf(response) is { } id ? $" (request id {id})" : string.Empty));
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var errorBody = await ReadTextAsync(response, MaxErrorBodyBytes, timeout.Token).ConfigureAwait(false);
+                return Outcome.FromResult(new AttemptResult(response, null, errorBody, RetryRules.IsRetryable(response, errorBody)));
+            }
+
+            if (streamBody)
+            {
+                return Outcome.FromResult(new AttemptResult(response, null, null, retryable: false));
+            }
+
+            try
+            {
+                var body = await ReadBoundedAsync(response.Content, MaxJsonBytes, timeout.Token).ConfigureAwait(false);
+                return Outcome.FromResult(new AttemptResult(response, body, null, retryable: false));
+            }
+            catch (Exception exception) when (exception is IOException or HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                response.Dispose();
+                // The server accepted paid work; sending it again could pay twice, so the loss is reported instead.
+                return Outcome.FromException<AttemptResult>(request.StartsPaidWork
+                    ? new AttemptFailure(VideoErrorIds.ResponseLost, VideoErrorCategory.ConnectionError,
+                        "the server accepted the request but its answer was lost. It was not sent again, so as not to pay twice: "
+                        + "list recent videos (Get-Video -First 5) to find the job before trying again.", retryable: false, exception)
+                    : new AttemptFailure(VideoErrorIds.ConnectionFailed, VideoErrorCategory.ConnectionError,
+                        $"the answer from {_baseUri.Authority} was cut off ({Innermost(exception).Message}).", retryable: true, exception));
+            }
+            catch (InvalidDataException exception)
+            {
+                response.Dispose();
+                return Outcome.FromException<AttemptResult>(new AttemptFailure(VideoErrorIds.InvalidResponse, VideoErrorCategory.ProtocolError,
+                    exception.Message, retryable: false, exception));
+            }
+        }
+
+        private HttpRequestMessage BuildMessage(ApiRequest request)
+        {
+            var url = new StringBuilder(_baseUri.AbsoluteUri).Append(request.Path);
+            for (var i = 0; i < request.Query.Count; i++)
+            {
+                url.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(request.Query[i].Key)).Append('=').Append(Uri.EscapeDataString(request.Query[i].Value));
+            }
+
+            var message = new HttpRequestMessage(request.Method, url.ToString());
+            var key = _options.ApiKey;
+            if (key is not null)
+            {
+                switch (_options.AuthenticationStyle)
+                {
+                    case AuthenticationStyle.Bearer:
+                        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
+                        break;
+                    case AuthenticationStyle.ApiKeyHeader:
+                        message.Headers.TryAddWithoutValidation("api-key", key.Reveal());
+                        break;
+                }
+            }
+
+            if (_options.Organization is not null)
+            {
+                message.Headers.TryAddWithoutValidation("OpenAI-Organization", _options.Organization);
+            }
+
+            if (_options.Project is not null)
+            {
+                message.Headers.TryAddWithoutValidation("OpenAI-Project", _options.Project);
+            }
+
+            message.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+            if (request.IdempotencyKey is not null)
+            {
+                message.Headers.TryAddWithoutValidation("Idempotency-Key", request.IdempotencyKey);
+            }
+
+            foreach (var header in request.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            if (request.Body is not null)
+            {
+                message.Content = request.Body.CreateContent();
+            }
+
+            return message;
+        }
+
+        private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+        {
+            if (content.Headers.ContentLength is long declared && declared > maxBytes)
+            {
+                throw new InvalidDataException($"the answer is {declared:N0} bytes of JSON, more than the {maxBytes:N0} a Videos API answer can need.");
+            }
+
+            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var buffer = new MemoryStream(content.Headers.ContentLength is long length ? (int)length : 4096);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw new InvalidDataException($"the answer is more than {maxBytes:N0} bytes of JSON, more than a Videos API answer can need.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            if (content.Headers.ContentLength is long expected && buffer.Length < expected)
+            {
+                throw new IOException($"the body ended after {buffer.Length:N0} of {expected:N0} bytes.");
+            }
+
+            return buffer.ToArray();
+        }
+
+        private async Task<string?> ReadTextAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                var buffer = new byte[maxBytes];
+                var total = 0;
+                int read;
+                while (total < maxBytes && (read = await stream.ReadAsync(buffer, total, maxBytes - total, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
+
+                var text = Encoding.UTF8.GetString(buffer, 0, total);
+                return _options.ApiKey is null ? text : _options.ApiKey.Redact(text);
+            }
+            catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return null; // the status alone still says what happened
+            }
+        }
+
+        private static string Describe(ApiRequest request) => request.ResourceId is null ? request.Operation : $"{request.Operation} '{request.ResourceId}'";
+
+        private double NextJitter()
+        {
+            lock (_jitter)
+            {
+                return _jitter.NextDouble();
+            }
+        }
+
+        private static Exception Innermost(Exception exception)
+        {
+            while (exception.InnerException is not null)
+            {
+                exception = exception.InnerException;
+            }
+
+            return exception;
+        }
+    }
+}

@@ -1,0 +1,328 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIVideos.Client.Serialization;
+using OpenAIVideos.Client.Transport;
+
+namespace OpenAIVideos.Client
+{
+    /// <summary>
+    /// The Videos API: create, retrieve, list, delete, remix, extend, edit, characters, content download, and waiting.
+    /// Cheap to create (connections are pooled process-wide); safe to use from many tasks at once.
+    /// </summary>
+    public sealed class VideosClient : IDisposable
+    {
+        private readonly ApiTransport _transport;
+        private readonly HttpClient _http;
+        private readonly bool _ownsHttp;
+
+        /// <summary>A client over the shared connection pool.</summary>
+        /// <param name="options">Where and how to connect; copied, so later changes do not affect this client.</param>
+        /// <param name="log">Receives one line per request and retry (no secrets); e.g. PowerShell's verbose stream.</param>
+        public VideosClient(VideoClientOptions options, Action<string>? log = null)
+            : this(options, null, log)
+        {
+        }
+
+        /// <summary>A client over a caller's HttpClient (its timeout should be infinite: the client times attempts itself).</summary>
+        public VideosClient(VideoClientOptions options, HttpClient? httpClient, Action<string>? log = null)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            Options = options.Clone();
+            _ownsHttp = httpClient is null;
+            _http = httpClient ?? HttpClientPool.Create(Options.ConnectTimeout);
+            _transport = new ApiTransport(Options, _http, log);
+            Poller = new VideoJobPoller(this);
+            Downloader = new ContentDownloader(_transport);
+        }
+
+        /// <summary>The options in force (a copy of those given).</summary>
+        public VideoClientOptions Options { get; }
+
+        /// <summary>Waits for jobs to finish.</summary>
+        public VideoJobPoller Poller { get; }
+
+        /// <summary>Downloads content atomically.</summary>
+        public ContentDownloader Downloader { get; }
+
+        /// <summary>Starts generating a video (<c>POST /videos</c>); JSON, or multipart when an image file is uploaded.</summary>
+        public Task<Video> CreateAsync(VideoCreateRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.Validate(request);
+            var body = new RequestBody()
+                .Field("prompt", request.Prompt)
+                .Field("model", request.Model)
+                .Field("seconds", request.Seconds)
+                .Field("size", request.Size);
+            var reference = request.InputReference;
+            if (reference?.File is not null)
+            {
+                body.File("input_reference", reference.File);
+            }
+            else if (reference is not null)
+            {
+                body.Field("input_reference", reference.ImageUrl is not null
+                    ? new Dictionary<string, object?> { ["image_url"] = reference.ImageUrl }
+                    : new Dictionary<string, object?> { ["file_id"] = reference.FileId });
+            }
+
+            if (request.CharacterIds.Count > 0)
+            {
+                var characters = new List<object?>();
+                foreach (var id in request.CharacterIds)
+                {
+                    characters.Add(new Dictionary<string, object?> { ["id"] = id });
+                }
+
+                body.Field("characters", characters);
+            }
+
+            body.ExtraFields(request.AdditionalProperties);
+            return SendForVideoAsync(PaidRequest("videos", "create a video", body), cancellationToken);
+        }
+
+        /// <summary>Fetches a video's latest state (<c>GET /videos/{id}</c>).</summary>
+        public async Task<Video> RetrieveAsync(string videoId, CancellationToken cancellationToken = default) =>
+            (await RetrieveWithPollHintAsync(videoId, cancellationToken).ConfigureAwait(false)).Video;
+
+        /// <summary>Fetches one page of videos (<c>GET /videos</c>).</summary>
+        public async Task<VideoListPage> ListPageAsync(VideoListQuery? query = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new VideoListQuery();
+            RequestValidator.Validate(query);
+            var request = new ApiRequest(HttpMethod.Get, "videos", "list videos")
+                .WithQuery("limit", query.PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithQuery("order", query.Order)
+                .WithQuery("after", query.After);
+            var wire = await SendJsonAsync(request, WireJsonContext.Default.VideoListWire, cancellationToken).ConfigureAwait(false);
+            var videos = new List<Video>(wire.Data?.Count ?? 0);
+            foreach (var item in wire.Data ?? new List<VideoWire>())
+            {
+                videos.Add(WireMapper.ToVideo(item));
+            }
+
+            return new VideoListPage { Data = videos, FirstId = wire.FirstId, LastId = wire.LastId, HasMore = wire.HasMore };
+        }
+
+        /// <summary>
+        /// Every video, page after page (<c>after</c> = the previous page's last id while <c>has_more</c>), holding one
+        /// page in memory at a time.
+        /// </summary>
+        public async IAsyncEnumerable<Video> ListAsync(VideoListQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var pageQuery = new VideoListQuery { PageSize = query?.PageSize, Order = query?.Order, After = query?.After };
+            while (true)
+            {
+                var page = await ListPageAsync(pageQuery, cancellationToken).ConfigureAwait(false);
+                foreach (var video in page.Data)
+                {
+                    yield return video;
+                }
+
+                var next = page.LastId ?? (page.Data.Count > 0 ? page.Data[page.Data.Count - 1].Id : null);
+                if (!page.HasMore || page.Data.Count == 0)
+                {
+                    yield break;
+                }
+
+                if (next is null || next == pageQuery.After)
+                {
+                    throw new VideoApiException(VideoErrorIds.InvalidResponse, VideoErrorCategory.ProtocolError,
+                        $"The server said more videos follow but gave no new cursor after '{pageQuery.After}'; stopping rather than looping.");
+                }
+
+                pageQuery.After = next;
+            }
+        }
+
+        /// <summary>Deletes a completed or failed video (<c>DELETE /videos/{id}</c>).</summary>
+        public async Task<VideoDeletionResult> DeleteAsync(string videoId, CancellationToken cancellationToken = default)
+        {
+            var request = VideoRequest(HttpMethod.Delete, videoId, string.Empty, "delete video");
+            var wire = await SendJsonAsync(request, WireJsonContext.Default.DeletedVideoWire, cancellationToken).ConfigureAwait(false);
+            return WireMapper.ToDeletion(wire, videoId);
+        }
+
+        /// <summary>Makes a new video from a completed one with a changed prompt (<c>POST /videos/{id}/remix</c>).</summary>
+        public Task<Video> RemixAsync(string videoId, string prompt, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.ValidateId(videoId, "video");
+            RequestValidator.ValidatePrompt(prompt);
+            var request = PaidRequest($"videos/{Uri.EscapeDataString(videoId)}/remix", "remix video", new RequestBody().Field("prompt", prompt));
+            request.Resource = ApiResource.Video;
+            request.ResourceId = videoId;
+            return SendForVideoAsync(request, cancellationToken);
+        }
+
+        /// <summary>Continues a completed video with a new segment (<c>POST /videos/extensions</c>).</summary>
+        public Task<Video> ExtendAsync(VideoExtendRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.Validate(request);
+            var body = SourceVideoBody(request.VideoId, request.VideoFile)
+                .Field("prompt", request.Prompt)
+                .Field("seconds", request.Seconds)
+                .ExtraFields(request.AdditionalProperties);
+            return SendForVideoAsync(SourcedRequest("videos/extensions", "extend video", body, request.VideoId), cancellationToken);
+        }
+
+        /// <summary>Makes a new video by editing a completed one (<c>POST /videos/edits</c>).</summary>
+        public Task<Video> EditAsync(VideoEditRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.Validate(request);
+            var body = SourceVideoBody(request.VideoId, request.VideoFile)
+                .Field("prompt", request.Prompt)
+                .ExtraFields(request.AdditionalProperties);
+            return SendForVideoAsync(SourcedRequest("videos/edits", "edit video", body, request.VideoId), cancellationToken);
+        }
+
+        /// <summary>Creates a character from an MP4 (<c>POST /videos/characters</c>, multipart only).</summary>
+        public async Task<VideoCharacter> CreateCharacterAsync(VideoCharacterCreateRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.Validate(request);
+            var body = new RequestBody().Field("name", request.Name).File("video", request.Video);
+            var wire = await SendJsonAsync(PaidRequest("videos/characters", "create a character", body), WireJsonContext.Default.CharacterWire, cancellationToken).ConfigureAwait(false);
+            return WireMapper.ToCharacter(wire);
+        }
+
+        /// <summary>Fetches a character (<c>GET /videos/characters/{id}</c>).</summary>
+        public async Task<VideoCharacter> RetrieveCharacterAsync(string characterId, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.ValidateId(characterId, "character");
+            var request = new ApiRequest(HttpMethod.Get, "videos/characters/" + Uri.EscapeDataString(characterId), "retrieve character")
+            {
+                Resource = ApiResource.Character,
+                ResourceId = characterId,
+            };
+            var wire = await SendJsonAsync(request, WireJsonContext.Default.CharacterWire, cancellationToken).ConfigureAwait(false);
+            return WireMapper.ToCharacter(wire);
+        }
+
+        /// <summary>Streams one content variant of a completed video into <paramref name="destination"/>.</summary>
+        public Task<ContentDownloadResult> DownloadContentAsync(string videoId, VideoContentVariant variant, Stream destination,
+            IProgress<ContentDownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            Downloader.DownloadAsync(videoId, variant, destination, progress, cancellationToken);
+
+        /// <summary>
+        /// Downloads one content variant to a file atomically: written to a temporary file beside it, then renamed, so the
+        /// destination is never partial whatever fails.
+        /// </summary>
+        public Task<ContentDownloadResult> DownloadContentToFileAsync(string videoId, VideoContentVariant variant, string path, bool overwrite,
+            IProgress<ContentDownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            Downloader.DownloadToFileAsync(videoId, variant, path, overwrite, progress, cancellationToken);
+
+        /// <summary>Polls a video until it is terminal; see <see cref="VideoJobPoller.WaitAsync"/>.</summary>
+        public Task<Video> WaitAsync(string videoId, VideoWaitOptions? options = null, IProgress<Video>? progress = null, CancellationToken cancellationToken = default) =>
+            Poller.WaitAsync(videoId, options, progress, cancellationToken);
+
+        /// <summary>Releases the HttpClient handle (the pooled connections stay for the next client).</summary>
+        public void Dispose()
+        {
+            if (_ownsHttp)
+            {
+                _http.Dispose();
+            }
+        }
+
+        /// <summary>Retrieve, also returning the server's <c>openai-poll-after-ms</c> hint.</summary>
+        internal async Task<(Video Video, TimeSpan? PollAfter)> RetrieveWithPollHintAsync(string videoId, CancellationToken cancellationToken)
+        {
+            RequestValidator.ValidateId(videoId, "video");
+            var request = VideoRequest(HttpMethod.Get, videoId, string.Empty, "retrieve video");
+            using var result = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var video = WireMapper.ToVideo(Deserialize(request, result, WireJsonContext.Default.VideoWire));
+            TimeSpan? pollAfter = null;
+            if (result.Response.Headers.TryGetValues("openai-poll-after-ms", out var values))
+            {
+                foreach (var value in values)
+                {
+                    if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 0)
+                    {
+                        pollAfter = TimeSpan.FromMilliseconds(ms);
+                    }
+                }
+            }
+
+            return (video, pollAfter);
+        }
+
+        private static ApiRequest VideoRequest(HttpMethod method, string videoId, string suffix, string operation)
+        {
+            RequestValidator.ValidateId(videoId, "video");
+            return new ApiRequest(method, "videos/" + Uri.EscapeDataString(videoId) + suffix, operation)
+            {
+                Resource = ApiResource.Video,
+                ResourceId = videoId,
+            };
+        }
+
+        private static ApiRequest PaidRequest(string path, string operation, RequestBody body) => new ApiRequest(HttpMethod.Post, path, operation)
+        {
+            Body = body,
+            StartsPaidWork = true,
+            IdempotencyKey = "ovid_" + Guid.NewGuid().ToString("N"),
+        };
+
+        private static ApiRequest SourcedRequest(string path, string operation, RequestBody body, string? sourceVideoId)
+        {
+            var request = PaidRequest(path, operation, body);
+            if (sourceVideoId is not null)
+            {
+                request.Resource = ApiResource.Video;
+                request.ResourceId = sourceVideoId;
+            }
+
+            return request;
+        }
+
+        // The API takes the source as {video:{id}} in JSON, or as an uploaded file (multipart).
+        private static RequestBody SourceVideoBody(string? videoId, UploadFile? file) =>
+            file is not null
+                ? new RequestBody().File("video", file)
+                : new RequestBody().Field("video", new Dictionary<string, object?> { ["id"] = videoId });
+
+        private async Task<Video> SendForVideoAsync(ApiRequest request, CancellationToken cancellationToken) =>
+            WireMapper.ToVideo(await SendJsonAsync(request, WireJsonContext.Default.VideoWire, cancellationToken).ConfigureAwait(false));
+
+        private async Task<T> SendJsonAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        {
+            using var result = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return Deserialize(request, result, type);
+        }
+
+        private T Deserialize<T>(ApiRequest request, AttemptResult result, JsonTypeInfo<T> type)
+        {
+            var body = result.Body ?? Array.Empty<byte>();
+            var mediaType = result.Response.Content?.Headers.ContentType?.MediaType;
+            if (mediaType is not null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                throw ApiErrorMapper.InvalidBody(request, result.Response, Text(body), _transport.BaseUri, null);
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize(body, type)
+                    ?? throw new JsonException("The body was the JSON literal null.");
+            }
+            catch (JsonException exception)
+            {
+                throw ApiErrorMapper.InvalidBody(request, result.Response, Text(body), _transport.BaseUri, exception);
+            }
+        }
+
+        private string Text(byte[] body)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096));
+            return Options.ApiKey is null ? text : Options.ApiKey.Redact(text);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenAIVideos.Client
+{
+    /// <summary>
+    /// Polls jobs until they are terminal. Every wait is a chain of awaits on timers, not a thread: thousands can be
+    /// waited on at once, with a cap on polls in flight so a large wait does not flood the server.
+    /// </summary>
+    public sealed class VideoJobPoller
+    {
+        private readonly VideosClient _client;
+
+        internal VideoJobPoller(VideosClient client) => _client = client;
+
+        /// <summary>
+        /// Polls one video until it is completed, failed, cancelled or expired and returns it as last seen (a failed
+        /// video is returned, not thrown: its <see cref="Video.Error"/> says why).
+        /// </summary>
+        /// <exception cref="VideoApiException"><see cref="VideoErrorIds.WaitTimedOut"/> when the timeout passes first;
+        /// any retrieval error that is not transient.</exception>
+        public async Task<Video> WaitAsync(string videoId, VideoWaitOptions? options = null, IProgress<Video>? progress = null, CancellationToken cancellationToken = default)
+        {
+            options ??= new VideoWaitOptions();
+            using var deadline = Deadline(options, cancellationToken);
+            using var gate = new SemaphoreSlim(1);
+            return await PollUntilTerminalAsync(videoId, options, progress, gate, deadline.Token, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Waits on many videos at once and yields each as it finishes, in the order they finish. A video that fails,
+        /// times out or cannot be polled is yielded with its <see cref="VideoWaitOutcome.Error"/>; the others carry on.
+        /// </summary>
+        public async IAsyncEnumerable<VideoWaitOutcome> WaitAllAsync(IEnumerable<string> videoIds, VideoWaitOptions? options = null,
+            IProgress<Video>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            options ??= new VideoWaitOptions();
+            using var deadline = Deadline(options, cancellationToken);
+            using var gate = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentPolls));
+            var waits = new List<Task<VideoWaitOutcome>>();
+            foreach (var id in videoIds)
+            {
+                waits.Add(WaitOneAsync(id, options, progress, gate, deadline.Token, cancellationToken));
+            }
+
+            foreach (var next in CompletionOrder.Of(waits))
+            {
+                yield return await next.ConfigureAwait(false);
+            }
+        }
+
+        private async Task<VideoWaitOutcome> WaitOneAsync(string videoId, VideoWaitOptions options, IProgress<Video>? progress,
+            SemaphoreSlim gate, CancellationToken deadline, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var video = await PollUntilTerminalAsync(videoId, options, progress, gate, deadline, cancellationToken).ConfigureAwait(false);
+                return new VideoWaitOutcome(videoId, video, VideoStatus.IsFailure(video.Status) ? JobFailed(video) : null);
+            }
+            catch (VideoApiException exception)
+            {
+                return new VideoWaitOutcome(videoId, exception.Video, exception);
+            }
+        }
+
+        /// <summary>The error a script sees for a job that ended badly: the API's code and message.</summary>
+        public static VideoApiException JobFailed(Video video)
+        {
+            var reason = video.Error is null ? "the server gave no reason" : $"{video.Error.Message} ({video.Error.Code})";
+            return new VideoApiException(VideoErrorIds.VideoFailed, VideoErrorCategory.InvalidResult, $"Video '{video.Id}' ended {video.Status}: {reason}.")
+            {
+                VideoId = video.Id,
+                Video = video,
+                ApiErrorCode = video.Error?.Code,
+                ApiMessage = video.Error?.Message,
+            };
+        }
+
+        private async Task<Video> PollUntilTerminalAsync(string videoId, VideoWaitOptions options, IProgress<Video>? progress,
+            SemaphoreSlim gate, CancellationToken deadline, CancellationToken cancellationToken)
+        {
+            Video? last = null;
+            try
+            {
+                while (true)
+                {
+                    TimeSpan? hint = null;
+                    await gate.WaitAsync(deadline).ConfigureAwait(false);
+                    try
+                    {
+                        (last, hint) = await _client.RetrieveWithPollHintAsync(videoId, deadline).ConfigureAwait(false);
+                    }
+                    catch (VideoApiException exception) when (IsTransient(exception))
+                    {
+                        // The transport already retried; a long wait rides out a flaky spell and polls again later.
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+
+                    if (last is not null)
+                    {
+                        progress?.Report(last);
+                        if (last.IsTerminal)
+                        {
+                            return last;
+                        }
+                    }
+
+                    await Task.Delay(Interval(options, hint), deadline).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new VideoApiException(VideoErrorIds.WaitTimedOut, VideoErrorCategory.OperationTimeout,
+                    $"Video '{videoId}' was still {last?.Status ?? "unknown"} ({last?.Progress ?? 0} %) after {options.Timeout?.TotalSeconds:0.#} s; it goes on running. Wait again, or raise -TimeoutSec.")
+                {
+                    VideoId = videoId,
+                    Video = last,
+                };
+            }
+        }
+
+        private static TimeSpan Interval(VideoWaitOptions options, TimeSpan? serverHint)
+        {
+            if (options.PollInterval is { } fixedInterval)
+            {
+                return fixedInterval;
+            }
+
+            if (serverHint is { } hint)
+            {
+                return hint > options.MaxServerPollInterval ? options.MaxServerPollInterval : hint;
+            }
+
+            return VideoWaitOptions.DefaultPollInterval;
+        }
+
+        private static bool IsTransient(VideoApiException exception) =>
+            exception.ErrorId is VideoErrorIds.ServerError or VideoErrorIds.ConnectionFailed or VideoErrorIds.RateLimited or VideoErrorIds.RequestTimedOut;
+
+        private static CancellationTokenSource Deadline(VideoWaitOptions options, CancellationToken cancellationToken)
+        {
+            var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (options.Timeout is { } timeout)
+            {
+                deadline.CancelAfter(timeout);
+            }
+
+            return deadline;
+        }
+    }
+}
