@@ -1,0 +1,1 @@
+namespace OpenAIVideos.LoadContext { internal static class Placeholder { } }

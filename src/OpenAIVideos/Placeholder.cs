@@ -1,0 +1,1 @@
+namespace OpenAIVideos.Commands { internal static class Placeholder { } }
