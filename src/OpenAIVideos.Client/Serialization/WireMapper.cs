@@ -64,7 +64,7 @@ namespace OpenAIVideos.Client.Serialization
                 case JsonValueKind.False:
                     return false;
                 case JsonValueKind.Number:
-                    return element.TryGetInt64(out var whole) ? whole : element.GetDouble();
+                    return element.TryGetInt64(out var whole) ? (object)whole : element.GetDouble();
                 case JsonValueKind.Object:
                     var map = new Dictionary<string, object?>(StringComparer.Ordinal);
                     foreach (var property in element.EnumerateObject())
