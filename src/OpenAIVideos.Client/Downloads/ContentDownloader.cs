@@ -47,6 +47,8 @@ namespace OpenAIVideos.Client
                     Resource = ApiResource.Video,
                     ResourceId = videoId,
                 }.WithQuery("variant", variant.Name);
+                // Servers that describe several content types (the spec does) pick by Accept.
+                request.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>("Accept", variant.MediaType == "application/octet-stream" ? "*/*" : variant.MediaType));
                 if (written > 0)
                 {
                     request.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>("Range", $"bytes={written}-"));

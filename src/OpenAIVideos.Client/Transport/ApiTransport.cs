@@ -247,6 +247,11 @@ namespace OpenAIVideos.Client.Transport
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
+            if (message.Headers.Accept.Count == 0)
+            {
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            }
+
             if (request.Body is not null)
             {
                 message.Content = request.Body.CreateContent();
