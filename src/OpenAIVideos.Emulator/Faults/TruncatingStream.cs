@@ -12,6 +12,8 @@ namespace OpenAIVideos.Emulator.Faults
     /// </summary>
     internal sealed class TruncatingStream : Stream
     {
+        private static readonly TimeSpan GracePeriodBeforeAbort = TimeSpan.FromMilliseconds(100);
+
         private readonly Stream _inner;
         private readonly HttpContext _context;
         private long _remaining;
@@ -74,6 +76,9 @@ namespace OpenAIVideos.Emulator.Faults
                 // The client may already be gone; the abort below is all that matters.
             }
 
+            // An abort resets the socket, and a reset can overtake bytes the client has not read yet; a short pause lets
+            // the headers and the partial body arrive first, so the client sees exactly "K bytes, then a broken stream".
+            await Task.Delay(GracePeriodBeforeAbort);
             _context.Abort();
         }
 
