@@ -91,6 +91,20 @@ namespace OpenAIVideos.Emulator.Tests
         }
 
         [Fact]
+        public async Task Oversize_chunked_body_is_413_in_the_error_envelope()
+        {
+            await using var host = await TestHost.StartAsync(options => options.MaxRequestBodyBytes = 4096);
+            var content = new System.Net.Http.StreamContent(new System.IO.MemoryStream(Encoding.UTF8.GetBytes($"{{\"prompt\":\"{new string('a', 8000)}\"}}")));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            content.Headers.ContentLength = null;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "videos") { Content = content };
+            request.Headers.TransferEncodingChunked = true;
+            using HttpResponseMessage response = await host.Http.SendAsync(request);
+            Assert.Equal(413, (int)response.StatusCode);
+            Assert.Contains("request_too_large", await response.Content.ReadAsStringAsync());
+        }
+
+        [Fact]
         public async Task Oversize_upload_part_is_413()
         {
             await using var host = await TestHost.StartAsync(options => options.MaxUploadBytes = 1000);

@@ -86,6 +86,13 @@ namespace OpenAIVideos.Emulator.Tests
         }
 
         [Fact]
+        public async Task Reference_part_without_filename_is_rejected()
+        {
+            using var form = TestHost.Multipart(new[] { ("prompt", "cat"), ("input_reference", "not-a-file") });
+            TestHost.AssertError(400, "invalid_type", "input_reference", await _host.SendAsync(HttpMethod.Post, "videos", form));
+        }
+
+        [Fact]
         public async Task Octet_stream_part_is_rejected()
         {
             using var form = TestHost.Multipart(new[] { ("prompt", "cat") }, ("input_reference", "ref.png", "application/octet-stream", TestImages.Png(720, 1280)));

@@ -43,6 +43,15 @@ namespace OpenAIVideos.Emulator.Hosting
             {
                 await WriteErrorAsync(context, TooLarge());
             }
+            catch (System.IO.InvalidDataException error) when (error.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+            {
+                // The multipart reader's own length limits (a chunked upload has no Content-Length to check up front).
+                await WriteErrorAsync(context, TooLarge());
+            }
+            catch (System.IO.InvalidDataException error)
+            {
+                await WriteErrorAsync(context, ApiException.BadRequest("Malformed multipart body: " + error.Message, null, "invalid_multipart"));
+            }
             catch (BadHttpRequestException error)
             {
                 await WriteErrorAsync(context, ApiException.BadRequest(error.Message, null, "bad_request"));
