@@ -1,2 +1,21 @@
-// Placeholder until the emulator lands.
-System.Console.WriteLine("emulator");
+using System;
+using System.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using OpenAIVideos.Emulator;
+using OpenAIVideos.Emulator.Hosting;
+
+// Command line: dotnet run --project src/OpenAIVideos.Emulator -- [--urls http://127.0.0.1:PORT] [--api-key KEY]
+//   [--no-auth] [--job-seconds N] [--flavor openai|gateway]. Environment: EMULATOR_API_KEY, EMULATOR_JOB_SECONDS,
+//   EMULATOR_FLAVOR, EMULATOR_NO_AUTH=1. Without --urls it listens on http://127.0.0.1:5080.
+EmulatorOptions options = CommandLine.Parse(args);
+bool hasUrls = args.Contains("--urls") || Environment.GetEnvironmentVariable("ASPNETCORE_URLS") != null;
+string[] hostArgs = hasUrls ? args : args.Concat(new[] { "--urls", "http://127.0.0.1:5080" }).ToArray();
+WebApplication app = EmulatorApplication.Build(options, hostArgs, listenOnOptionsAddress: false);
+await app.StartAsync();
+foreach (string url in app.Urls)
+{
+    Console.WriteLine($"OpenAI Videos API emulator listening: base URL {url.TrimEnd('/')}{EmulatorApplication.ApiPrefix}/ (flavor {options.Flavor}, auth {(options.RequireAuthentication ? "on" : "off")})");
+}
+
+await app.WaitForShutdownAsync();

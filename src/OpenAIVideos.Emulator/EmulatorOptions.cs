@@ -1,0 +1,45 @@
+using System;
+using System.Net;
+
+namespace OpenAIVideos.Emulator
+{
+    /// <summary>How the emulator behaves. Set before start; the host reads the values while serving.</summary>
+    public sealed class EmulatorOptions
+    {
+        /// <summary>Whether every request must carry an API key (<c>Authorization: Bearer</c> or <c>api-key</c>).</summary>
+        public bool RequireAuthentication { get; set; } = true;
+
+        /// <summary>The only key accepted; null accepts any non-empty key.</summary>
+        public string? ApiKey { get; set; }
+
+        /// <summary>Time from create to completion. The first 10 % is <c>queued</c>, the rest <c>in_progress</c>.</summary>
+        public TimeSpan JobDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Value of the <c>openai-poll-after-ms</c> header on retrieves of unfinished videos; null sends none.</summary>
+        public int? PollAfterMs { get; set; }
+
+        /// <summary>Strict OpenAI behaviour or a lenient gateway's.</summary>
+        public EmulatorFlavor Flavor { get; set; } = EmulatorFlavor.OpenAI;
+
+        /// <summary>Largest request body accepted; larger bodies get 413 in the API's error envelope.</summary>
+        public long MaxRequestBodyBytes { get; set; } = 32L * 1024 * 1024;
+
+        /// <summary>Largest single uploaded file part; larger parts get 413.</summary>
+        public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+
+        /// <summary>The clock every lifecycle decision reads; tests pass their own to move time by hand.</summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        /// <summary>Address the in-process host listens on. Loopback unless set explicitly, so nothing is exposed by accident.</summary>
+        public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
+
+        /// <summary>Page size of <c>GET /videos</c> when the request gives no <c>limit</c>.</summary>
+        public int DefaultPageSize { get; set; } = 20;
+
+        /// <summary>How many requests the <see cref="Diagnostics.RequestLog"/> keeps (oldest dropped first).</summary>
+        public int RequestLogCapacity { get; set; } = 1000;
+
+        /// <summary>How many bytes of each request body the request log keeps.</summary>
+        public int RequestLogBodyBytes { get; set; } = 64 * 1024;
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OpenAIVideos.Emulator.Api;
+using OpenAIVideos.Emulator.Hosting;
+using OpenAIVideos.Emulator.Jobs;
+using OpenAIVideos.Emulator.Validation;
+
+namespace OpenAIVideos.Emulator.Endpoints
+{
+    /// <summary>The <c>/v1/videos</c> operations that create, read and delete video jobs.</summary>
+    internal static class VideoEndpoints
+    {
+        public static void Map(IEndpointRouteBuilder api)
+        {
+            api.MapPost("/videos", CreateAsync).WithMetadata(new ApiOperation("create"));
+            api.MapGet("/videos", List).WithMetadata(new ApiOperation("list"));
+            api.MapGet("/videos/{videoId}", Retrieve).WithMetadata(new ApiOperation("retrieve"));
+            api.MapDelete("/videos/{videoId}", Delete).WithMetadata(new ApiOperation("delete"));
+            api.MapPost("/videos/{videoId}/remix", RemixAsync).WithMetadata(new ApiOperation("remix"));
+            api.MapPost("/videos/extensions", ExtendAsync).WithMetadata(new ApiOperation("extend"));
+            api.MapPost("/videos/edits", EditAsync).WithMetadata(new ApiOperation("edit"));
+        }
+
+        private static bool Strict(EmulatorState state) => state.Options.Flavor == EmulatorFlavor.OpenAI;
+
+        private static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state)
+        {
+            RequestFields fields = await RequestFields.ReadAsync(context.Request);
+            return await VideoCreation.CreateAsync(context, state, async () =>
+            {
+                if (Strict(state))
+                {
+                    fields.RejectUnknown("prompt", "model", "seconds", "size", "input_reference", "characters");
+                    fields.RejectUnknownNested("input_reference", "image_url", "file_id");
+                }
+
+                string prompt = VideoValues.Prompt(fields.String("prompt"));
+                string model = fields.String("model") ?? "sora-2";
+                string seconds = VideoValues.OneOf("seconds", fields.String("seconds") ?? "4", VideoValues.CreateSeconds);
+                string size = fields.String("size") ?? "720x1280";
+                VideoValues.ModelAndSize(model, size, Strict(state));
+                await InputReferenceValidator.ValidateAsync(fields, size, state.Options.MaxUploadBytes);
+                ValidateCharacters(state, fields);
+                return new VideoSpec(model, prompt, size, seconds);
+            });
+        }
+
+        private static void ValidateCharacters(EmulatorState state, RequestFields fields)
+        {
+            var ids = fields.CharacterIds();
+            if (ids.Count > 2)
+            {
+                throw ApiException.BadRequest($"Invalid 'characters': array too long. Expected an array with maximum length 2, but got an array with length {ids.Count} instead.", "characters", "array_above_max_length");
+            }
+
+            string? missing = ids.FirstOrDefault(id => state.Characters.Find(id) is null);
+            if (missing != null)
+            {
+                throw new ApiException(404, $"Character with id '{missing}' not found.", "characters", "character_not_found");
+            }
+        }
+
+        private static IResult List(HttpContext context, EmulatorState state)
+        {
+            IQueryCollection query = context.Request.Query;
+            int limit = state.Options.DefaultPageSize;
+            if (query.TryGetValue("limit", out var limitText)
+                && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > 100))
+            {
+                throw ApiException.BadRequest($"Invalid 'limit': expected an integer between 1 and 100, but got '{limitText}' instead.", "limit", "invalid_value");
+            }
+
+            string order = query.TryGetValue("order", out var orderText) ? orderText.ToString() : "desc";
+            VideoValues.OneOf("order", order, new[] { "asc", "desc" });
+            long? after = null;
+            if (query.TryGetValue("after", out var afterText) && afterText.ToString().Length > 0)
+            {
+                after = state.Videos.PositionOf(afterText.ToString())
+                    ?? throw ApiException.BadRequest($"Invalid 'after': no video with id '{afterText}' exists.", "after", "invalid_value");
+            }
+
+            var (page, hasMore) = state.Videos.Page(order == "desc", after, limit);
+            var data = page.Select(job => VideoPresenter.Present(state, job)).ToList();
+            return new ApiResult(new VideoListResource("list", data, data.FirstOrDefault()?.Id, data.LastOrDefault()?.Id, hasMore));
+        }
+
+        private static IResult Retrieve(string videoId, HttpContext context, EmulatorState state)
+        {
+            VideoJob job = state.Videos.Find(videoId) ?? throw ApiException.VideoNotFound(videoId);
+            VideoResource video = VideoPresenter.Present(state, job);
+            if (state.Options.PollAfterMs is int pollAfter && !state.StateOf(job).IsTerminal)
+            {
+                context.Response.Headers["openai-poll-after-ms"] = pollAfter.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return new ApiResult(video);
+        }
+
+        private static IResult Delete(string videoId, EmulatorState state)
+        {
+            VideoJob job = state.Videos.Find(videoId) ?? throw ApiException.VideoNotFound(videoId);
+            JobState jobState = state.StateOf(job);
+            if (!jobState.IsTerminal)
+            {
+                throw ApiException.BadRequest(
+                    $"Video '{videoId}' is not ready: its status is '{jobState.Status}'. Only completed or failed videos can be deleted.", null, "video_not_ready");
+            }
+
+            state.Videos.Remove(videoId);
+            return new ApiResult(new DeletedVideoResource(videoId, "video.deleted", true));
+        }
+
+        private static async Task<IResult> RemixAsync(string videoId, HttpContext context, EmulatorState state)
+        {
+            RequestFields fields = await RequestFields.ReadAsync(context.Request);
+            return await VideoCreation.CreateAsync(context, state, async () =>
+            {
+                if (Strict(state))
+                {
+                    fields.RejectUnknown("prompt");
+                }
+
+                string prompt = VideoValues.Prompt(fields.String("prompt"));
+                VideoJob source = SourceVideos.RequireCompleted(state, videoId, "remixed");
+                return new VideoSpec(source.Model, prompt, source.Size, source.Seconds, source.Id);
+            });
+        }
+
+        private static async Task<IResult> ExtendAsync(HttpContext context, EmulatorState state)
+        {
+            RequestFields fields = await RequestFields.ReadAsync(context.Request);
+            return await VideoCreation.CreateAsync(context, state, async () =>
+            {
+                if (Strict(state))
+                {
+                    fields.RejectUnknown("video", "prompt", "seconds");
+                    fields.RejectUnknownNested("video", "id");
+                }
+
+                string prompt = VideoValues.Prompt(fields.String("prompt"));
+                string seconds = fields.String("seconds")
+                    ?? throw ApiException.BadRequest("Missing required parameter: 'seconds'.", "seconds", "missing_required_parameter");
+                VideoValues.OneOf("seconds", seconds, VideoValues.ExtensionSeconds);
+                var source = await SourceVideos.ResolveAsync(state, fields, "extended");
+                double total = source.Seconds + double.Parse(seconds, CultureInfo.InvariantCulture);
+                return new VideoSpec(source.Model, prompt, source.Size, total.ToString(CultureInfo.InvariantCulture));
+            });
+        }
+
+        private static async Task<IResult> EditAsync(HttpContext context, EmulatorState state)
+        {
+            RequestFields fields = await RequestFields.ReadAsync(context.Request);
+            return await VideoCreation.CreateAsync(context, state, async () =>
+            {
+                if (Strict(state))
+                {
+                    fields.RejectUnknown("video", "prompt");
+                    fields.RejectUnknownNested("video", "id");
+                }
+
+                string prompt = VideoValues.Prompt(fields.String("prompt"));
+                var source = await SourceVideos.ResolveAsync(state, fields, "edited");
+                return new VideoSpec(source.Model, prompt, source.Size, source.Seconds.ToString(CultureInfo.InvariantCulture));
+            });
+        }
+    }
+}

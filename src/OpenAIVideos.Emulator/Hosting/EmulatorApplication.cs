@@ -1,0 +1,64 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenAIVideos.Emulator.Api;
+using OpenAIVideos.Emulator.Endpoints;
+using OpenAIVideos.Emulator.Faults;
+
+namespace OpenAIVideos.Emulator.Hosting
+{
+    /// <summary>Builds the web application: the same pipeline for the in-process test host and the command line.</summary>
+    internal static class EmulatorApplication
+    {
+        public const string ApiPrefix = "/v1";
+
+        /// <param name="options">Behaviour.</param>
+        /// <param name="args">Command-line arguments (for <c>--urls</c>); empty for the in-process host.</param>
+        /// <param name="listenOnOptionsAddress">Listen on <see cref="EmulatorOptions.BindAddress"/> with a free port.</param>
+        public static WebApplication Build(EmulatorOptions options, string[] args, bool listenOnOptionsAddress)
+        {
+            var state = new EmulatorState(options);
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(state);
+            builder.Services.Configure<FormOptions>(form =>
+            {
+                form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes;
+                form.ValueLengthLimit = (int)Math.Min(int.MaxValue, options.MaxRequestBodyBytes);
+            });
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+                kestrel.AddServerHeader = false;
+                if (listenOnOptionsAddress)
+                {
+                    kestrel.Listen(options.BindAddress, 0);
+                }
+            });
+
+            WebApplication app = builder.Build();
+            app.UseMiddleware<RequestEnvelopeMiddleware>();
+            app.UseMiddleware<ApiKeyAuthentication>();
+            app.UseRouting();
+            app.UseMiddleware<FaultMiddleware>();
+
+            RouteGroupBuilder api = app.MapGroup(ApiPrefix);
+            VideoEndpoints.Map(api);
+            ContentEndpoint.Map(api);
+            CharacterEndpoints.Map(api);
+            AdminEndpoints.Map(app);
+            app.MapFallback(UnknownUrl);
+            return app;
+        }
+
+        private static IResult UnknownUrl(HttpContext context) =>
+            throw new ApiException(404, $"Invalid URL ({context.Request.Method} {context.Request.Path}).", null, "unknown_url");
+
+        public static EmulatorState StateOf(WebApplication app) => app.Services.GetRequiredService<EmulatorState>();
+    }
+}

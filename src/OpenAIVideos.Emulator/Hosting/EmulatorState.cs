@@ -1,0 +1,29 @@
+using System;
+using OpenAIVideos.Emulator.Diagnostics;
+using OpenAIVideos.Emulator.Faults;
+using OpenAIVideos.Emulator.Jobs;
+
+namespace OpenAIVideos.Emulator.Hosting
+{
+    /// <summary>Everything one emulator instance holds, shared by its middleware and endpoints through DI.</summary>
+    internal sealed class EmulatorState
+    {
+        public EmulatorState(EmulatorOptions options)
+        {
+            Options = options;
+            RequestLog = new RequestLog(options.RequestLogCapacity, options.RequestLogBodyBytes);
+        }
+
+        public EmulatorOptions Options { get; }
+        public VideoJobStore Videos { get; } = new VideoJobStore();
+        public CharacterStore Characters { get; } = new CharacterStore();
+        public IdempotencyCache Idempotency { get; } = new IdempotencyCache();
+        public FaultInjector Faults { get; } = new FaultInjector();
+        public EmulatorStatistics Statistics { get; } = new EmulatorStatistics();
+        public RequestLog RequestLog { get; }
+
+        public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
+
+        public JobState StateOf(VideoJob job) => JobLifecycle.Evaluate(job, Now, Options.JobDuration);
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using OpenAIVideos.Emulator.Api;
+using OpenAIVideos.Emulator.Jobs;
+
+namespace OpenAIVideos.Emulator.Hosting
+{
+    /// <summary>
+    /// Outermost step: gives every response an <c>x-request-id</c>, records the request, counts it, rejects oversize
+    /// bodies up front and turns exceptions into the API's error envelope (including Kestrel's own 413).
+    /// </summary>
+    internal sealed class RequestEnvelopeMiddleware
+    {
+        private readonly RequestDelegate _next;
+        private readonly EmulatorState _state;
+
+        public RequestEnvelopeMiddleware(RequestDelegate next, EmulatorState state)
+        {
+            _next = next;
+            _state = state;
+        }
+
+        public async Task InvokeAsync(HttpContext context)
+        {
+            string requestId = ResourceIds.NewRequestId();
+            context.Response.Headers["x-request-id"] = requestId;
+            try
+            {
+                if (context.Request.ContentLength > _state.Options.MaxRequestBodyBytes)
+                {
+                    throw TooLarge();
+                }
+
+                await _state.RequestLog.RecordAsync(context, requestId, _state.Now);
+                await _next(context);
+            }
+            catch (ApiException error)
+            {
+                await WriteErrorAsync(context, error);
+            }
+            catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                await WriteErrorAsync(context, TooLarge());
+            }
+            catch (System.IO.InvalidDataException error) when (error.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+            {
+                // The multipart reader's own length limits (a chunked upload has no Content-Length to check up front).
+                await WriteErrorAsync(context, TooLarge());
+            }
+            catch (System.IO.InvalidDataException error)
+            {
+                await WriteErrorAsync(context, ApiException.BadRequest("Malformed multipart body: " + error.Message, null, "invalid_multipart"));
+            }
+            catch (BadHttpRequestException error)
+            {
+                await WriteErrorAsync(context, ApiException.BadRequest(error.Message, null, "bad_request"));
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client left or a fault aborted the connection; nothing more can be sent.
+            }
+            catch (Exception error) when (!context.Response.HasStarted)
+            {
+                await WriteErrorAsync(context, new ApiException(500, "The server had an error while processing your request. Sorry about that! (" + error.GetType().Name + ")", null, null, "server_error"));
+            }
+            finally
+            {
+                string operation = context.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>()?.Name ?? ApiOperation.Unknown;
+                _state.Statistics.RecordRequest(operation);
+            }
+        }
+
+        private ApiException TooLarge() =>
+            ApiException.TooLarge($"Request body too large. The maximum request size is {_state.Options.MaxRequestBodyBytes} bytes.");
+
+        private static async Task WriteErrorAsync(HttpContext context, ApiException error)
+        {
+            if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
+            {
+                context.Abort();
+                return;
+            }
+
+            string? requestId = context.Response.Headers["x-request-id"];
+            context.Response.Clear();
+            context.Response.Headers["x-request-id"] = requestId;
+            await ApiResult.WriteAsync(context, error.Status, error.ToEnvelope());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System;
+
+namespace OpenAIVideos.Emulator.Jobs
+{
+    /// <summary>A job's state at one instant, as computed by <see cref="JobLifecycle"/>.</summary>
+    internal sealed record JobState(
+        string Status,
+        int Progress,
+        DateTimeOffset? CompletedAt,
+        DateTimeOffset? ExpiresAt,
+        string? ErrorCode,
+        string? ErrorMessage)
+    {
+        public const string Queued = "queued";
+        public const string InProgress = "in_progress";
+        public const string Completed = "completed";
+        public const string Failed = "failed";
+
+        public bool IsTerminal => Status == Completed || Status == Failed;
+
+        public bool IsContentExpired(DateTimeOffset now) => ExpiresAt.HasValue && now >= ExpiresAt.Value;
+    }
+}

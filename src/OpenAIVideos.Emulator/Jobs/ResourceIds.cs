@@ -1,0 +1,17 @@
+using System;
+using System.Security.Cryptography;
+
+namespace OpenAIVideos.Emulator.Jobs
+{
+    /// <summary>Makes ids in OpenAI's shapes: a prefix and random lowercase hex.</summary>
+    internal static class ResourceIds
+    {
+        public static string NewVideoId() => "video_" + RandomHex(16);
+
+        public static string NewCharacterId() => "char_" + RandomHex(16);
+
+        public static string NewRequestId() => "req_" + RandomHex(16);
+
+        private static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+    }
+}
