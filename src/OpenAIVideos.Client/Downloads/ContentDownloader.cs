@@ -48,7 +48,7 @@ namespace OpenAIVideos.Client
                     ResourceId = videoId,
                 }.WithQuery("variant", variant.Name);
                 // Servers that describe several content types (the spec does) pick by Accept.
-                request.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>("Accept", variant.MediaType == "application/octet-stream" ? "*/*" : variant.MediaType));
+                request.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>("Accept", variant.MediaType == "application/octet-stream" ? "*/*" : variant.MediaType + ", */*;q=0.1"));
                 if (written > 0)
                 {
                     request.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>("Range", $"bytes={written}-"));

@@ -101,11 +101,23 @@ namespace OpenAIVideos.Client.Serialization
             {
                 var part = new StreamContent(file.Value.OpenRead());
                 part.Headers.ContentType = new MediaTypeHeaderValue(file.Value.ContentType);
-                form.Add(part, file.Key, file.Value.FileName);
+                part.Headers.ContentDisposition = FormDisposition(file.Key, file.Value.FileName);
+                form.Add(part);
             }
 
             return form;
         }
+
+        // Quoted name and filename and no filename*, as RFC 7578, browsers and curl write them: .NET's default
+        // (unquoted tokens plus filename*=utf-8'') crashes some servers' parsers (Prism's among them).
+        private static ContentDispositionHeaderValue FormDisposition(string name, string? fileName) =>
+            new ContentDispositionHeaderValue("form-data")
+            {
+                Name = Quote(name),
+                FileName = fileName is null ? null : Quote(fileName),
+            };
+
+        private static string Quote(string value) => "\"" + value.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
 
         // Nested objects flatten to name[key]; lists to name[] (the convention of PHP-style form parsers the servers use).
         private static void AddFormField(MultipartFormDataContent form, string name, object? value)
@@ -117,7 +129,8 @@ namespace OpenAIVideos.Client.Serialization
                 case string or IFormattable or bool:
                     var text = new StringContent(JsonValueWriter.ToFormText(value));
                     text.Headers.ContentType = null; // plain form fields carry no type, as browsers and the SDKs send them
-                    form.Add(text, name);
+                    text.Headers.ContentDisposition = FormDisposition(name, null);
+                    form.Add(text);
                     return;
                 case IDictionary map:
                     foreach (DictionaryEntry entry in map)

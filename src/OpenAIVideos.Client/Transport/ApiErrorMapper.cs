@@ -18,7 +18,7 @@ namespace OpenAIVideos.Client.Transport
             var status = (int)response.StatusCode;
             var requestId = RequestIdOf(response);
             var error = TryParseEnvelope(body);
-            var apiMessage = key is null ? error?.Message : key.Redact(error?.Message);
+            var apiMessage = string.IsNullOrWhiteSpace(error?.Message) ? null : key is null ? error!.Message : key.Redact(error!.Message);
             var apiCode = CodeText(error?.Code);
 
             if (error is null && LooksLikeNonApi(response, body))
