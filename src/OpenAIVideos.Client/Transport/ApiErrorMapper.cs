@@ -61,7 +61,8 @@ namespace OpenAIVideos.Client.Transport
 
         private static (string ErrorId, VideoErrorCategory Category, string? Advice) Classify(ApiRequest request, int status, string? code, string? message, string? body)
         {
-            if (IsNotReady(code, message))
+            // Servers word "not ready" differently; only a client error (4xx) can mean the video's state is the problem.
+            if (status < 500 && IsNotReady(code, message))
             {
                 return (VideoErrorIds.VideoNotReady, VideoErrorCategory.InvalidOperation, "Wait for the video to complete first (Wait-Video).");
             }

@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIVideos.Emulator.Faults;
+
+namespace OpenAIVideos.Client.Tests.Integration
+{
+    /// <summary>Downloads are atomic: the destination holds the whole file or nothing, whatever fails.</summary>
+    public sealed class DownloadTests : EmulatorTestBase, IDisposable
+    {
+        private readonly string _folder = Directory.CreateTempSubdirectory("oav-download-").FullName;
+
+        public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+        private string[] FolderContents() => Directory.GetFiles(_folder).Select(Path.GetFileName).ToArray()!;
+
+        [Fact]
+        public async Task A_connection_dropped_mid_body_is_resumed_and_the_file_is_whole()
+        {
+            using var client = Client();
+            var video = await CompletedVideoAsync(client);
+            using var raw = Emulator.CreateHttpClient();
+            var expected = await raw.GetByteArrayAsync($"videos/{video.Id}/content");
+            Emulator.Faults.Add(new FaultRule { Kind = FaultKind.TruncateBody, Operation = "content", BodyBytes = expected.Length / 2 });
+
+            var target = Path.Combine(_folder, "fox.mp4");
+            var result = await client.DownloadContentToFileAsync(video.Id, VideoContentVariant.Video, target, overwrite: false);
+
+            Assert.Equal(expected, await File.ReadAllBytesAsync(target));
+            Assert.Equal(target, result.Path);
+            Assert.Equal(new[] { "fox.mp4" }, FolderContents());
+            Assert.Contains(Log, line => line.StartsWith("The download broke after", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task When_every_attempt_breaks_nothing_is_written_and_no_temporary_file_is_left()
+        {
+            using var client = Client(maxRetries: 1);
+            var video = await CompletedVideoAsync(client);
+            Emulator.Faults.Add(new FaultRule { Kind = FaultKind.TruncateBody, Operation = "content", BodyBytes = 100, Count = 5 });
+            var error = await Assert.ThrowsAsync<VideoApiException>(() =>
+                client.DownloadContentToFileAsync(video.Id, VideoContentVariant.Video, Path.Combine(_folder, "fox.mp4"), overwrite: false));
+            Assert.Equal(VideoErrorIds.ConnectionFailed, error.ErrorId);
+            Assert.Empty(FolderContents());
+        }
+
+        [Fact]
+        public async Task An_existing_file_is_kept_without_overwrite_and_replaced_whole_with_it()
+        {
+            using var client = Client();
+            var video = await CompletedVideoAsync(client);
+            var target = Path.Combine(_folder, "fox.webp");
+            await File.WriteAllTextAsync(target, "old");
+
+            var error = await Assert.ThrowsAsync<VideoApiException>(() => client.DownloadContentToFileAsync(video.Id, VideoContentVariant.Thumbnail, target, overwrite: false));
+            Assert.Equal(VideoErrorIds.FileExists, error.ErrorId);
+            Assert.Equal(VideoErrorCategory.ResourceExists, error.Category);
+            Assert.Equal("old", await File.ReadAllTextAsync(target));
+
+            await client.DownloadContentToFileAsync(video.Id, VideoContentVariant.Thumbnail, target, overwrite: true);
+            Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(target)).AsSpan(0, 4)));
+            Assert.Equal(new[] { "fox.webp" }, FolderContents());
+        }
+
+        [Fact]
+        public async Task A_proxy_page_instead_of_content_is_refused_and_nothing_is_written()
+        {
+            using var client = Client();
+            var video = await CompletedVideoAsync(client);
+            Emulator.Faults.Add(new FaultRule { Kind = FaultKind.HtmlPage, Status = 200, Operation = "content" });
+            var error = await Assert.ThrowsAsync<VideoApiException>(() =>
+                client.DownloadContentToFileAsync(video.Id, VideoContentVariant.Video, Path.Combine(_folder, "fox.mp4"), overwrite: false));
+            Assert.Equal(VideoErrorIds.ContentTypeMismatch, error.ErrorId);
+            Assert.Empty(FolderContents());
+        }
+
+        [Fact]
+        public async Task Cancelling_a_download_returns_promptly_and_leaves_nothing()
+        {
+            using var client = Client();
+            var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "big [emulator:content-bytes=400000000]" });
+            Assert.True(Emulator.CompleteNow(video.Id));
+            using var cancel = new CancellationTokenSource();
+            var progress = new SynchronousProgress<ContentDownloadProgress>(p =>
+            {
+                if (p.BytesReceived > 8 * 1024 * 1024)
+                {
+                    cancel.Cancel();
+                }
+            });
+            var started = DateTime.UtcNow;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                client.DownloadContentToFileAsync(video.Id, VideoContentVariant.Video, Path.Combine(_folder, "big.mp4"), false, progress, cancel.Token));
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), "the download ran on long after cancellation");
+            Assert.Empty(FolderContents());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIVideos.Emulator;
+
+namespace OpenAIVideos.Client.Tests.Integration
+{
+    /// <summary>Waiting: completion, failure, timeout, cancellation, the server's poll hint, and many jobs at once.</summary>
+    public class WaitTests : EmulatorTestBase
+    {
+        protected override EmulatorOptions EmulatorOptions() =>
+            new EmulatorOptions { ApiKey = Key, JobDuration = TimeSpan.FromMilliseconds(400), PollAfterMs = 50 };
+
+        [Fact]
+        public async Task A_job_is_polled_to_completion_with_rising_progress_at_the_servers_pace()
+        {
+            using var client = Client();
+            var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "a red fox" });
+            var seen = new List<Video>();
+            var done = await client.WaitAsync(video.Id, null, new SynchronousProgress<Video>(seen.Add));
+            Assert.Equal(VideoStatus.Completed, done.Status);
+            Assert.Equal(100, done.Progress);
+            Assert.NotNull(done.ExpiresAt);
+            Assert.True(seen.Count >= 3, $"only {seen.Count} polls: the 50 ms hint was not honoured over the 1 s default");
+            Assert.Equal(seen.Select(v => v.Progress).OrderBy(p => p), seen.Select(v => v.Progress));
+        }
+
+        [Fact]
+        public async Task A_failed_job_is_returned_with_the_APIs_error()
+        {
+            using var client = Client();
+            var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "blocked [emulator:fail]" });
+            var done = await client.WaitAsync(video.Id);
+            Assert.Equal(VideoStatus.Failed, done.Status);
+            Assert.Equal("moderation_blocked", done.Error!.Code);
+        }
+
+        [Fact]
+        public async Task A_wait_times_out_with_the_last_seen_video()
+        {
+            using var client = Client();
+            var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "a red fox" });
+            var error = await Assert.ThrowsAsync<VideoApiException>(() =>
+                client.WaitAsync(video.Id, new VideoWaitOptions { Timeout = TimeSpan.FromMilliseconds(120) }));
+            Assert.Equal(VideoErrorIds.WaitTimedOut, error.ErrorId);
+            Assert.Equal(video.Id, error.Video!.Id);
+            Assert.False(error.Video.IsTerminal);
+        }
+
+        [Fact]
+        public async Task Cancelling_a_wait_returns_within_a_second()
+        {
+            using var client = Client();
+            var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "a red fox" });
+            using var cancel = new CancellationTokenSource();
+            var wait = client.WaitAsync(video.Id, new VideoWaitOptions { PollInterval = TimeSpan.FromSeconds(30) }, new SynchronousProgress<Video>(_ => cancel.Cancel()), cancel.Token);
+            var clock = Stopwatch.StartNew();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        }
+
+        [Fact]
+        public async Task A_hundred_jobs_are_waited_on_at_once_and_come_back_as_they_finish()
+        {
+            using var client = Client();
+            var ids = new List<string>();
+            for (var i = 0; i < 100; i++)
+            {
+                ids.Add((await client.CreateAsync(new VideoCreateRequest { Prompt = i % 10 == 0 ? $"job {i} [emulator:fail]" : $"job {i}" })).Id);
+            }
+
+            var outcomes = new List<VideoWaitOutcome>();
+            await foreach (var outcome in client.Poller.WaitAllAsync(ids.Append("video_does_not_exist"), new VideoWaitOptions { Timeout = TimeSpan.FromSeconds(60) }))
+            {
+                outcomes.Add(outcome);
+            }
+
+            Assert.Equal(101, outcomes.Count);
+            Assert.Equal(90, outcomes.Count(o => o.Succeeded && o.Video!.Status == VideoStatus.Completed));
+            Assert.Equal(10, outcomes.Count(o => o.Error?.ErrorId == VideoErrorIds.VideoFailed && o.Error.ApiErrorCode == "moderation_blocked"));
+            Assert.Equal(VideoErrorIds.VideoNotFound, outcomes.Single(o => o.VideoId == "video_does_not_exist").Error!.ErrorId);
+        }
+    }
+}
