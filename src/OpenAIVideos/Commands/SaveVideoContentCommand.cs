@@ -26,7 +26,7 @@ namespace OpenAIVideos.Commands
         private string _path = string.Empty;
 
         /// <summary>The completed video; video objects bind by their Id.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
@@ -39,7 +39,7 @@ namespace OpenAIVideos.Commands
         public string[] Variant { get; set; } = { "video" };
 
         /// <summary>A folder (files named after the video) or, for one variant, a file. Default: the current location.</summary>
-        [Parameter(Position = 0)]
+        [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 

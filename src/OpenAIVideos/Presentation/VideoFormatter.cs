@@ -11,7 +11,7 @@ namespace OpenAIVideos.Commands
     public static class VideoFormatter
     {
         /// <summary>The width of the default table's Prompt column.</summary>
-        public const int PromptWidth = 22;
+        public const int PromptWidth = 21;
 
         private const string Ellipsis = "…";
 
