@@ -129,5 +129,27 @@ namespace OpenAIVideos.Module.Tests
             });
             Assert.Equal(new[] { (1, thread), (2, thread) }, reports);
         }
+
+        [Fact]
+        public void PostingAfterDisposalIsIgnoredAndPostAsyncIsCancelled()
+        {
+            var dispatcher = new PipelineDispatcher();
+            dispatcher.Dispose();
+            dispatcher.Post(() => throw new InvalidOperationException("must not run"));
+            Assert.True(dispatcher.PostAsync(() => { }).IsCanceled);
+        }
+
+        [Fact]
+        public async Task PostAsyncIsCancelledWithItsTokenWhenTheActionNeverRuns()
+        {
+            using var dispatcher = new PipelineDispatcher();
+            using var cancel = new CancellationTokenSource();
+            var ran = false;
+            var pending = dispatcher.PostAsync(() => ran = true, cancel.Token);
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+            dispatcher.Drain();
+            Assert.False(ran);
+        }
     }
 }

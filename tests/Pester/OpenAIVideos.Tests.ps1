@@ -298,9 +298,14 @@ Describe 'Remove-Video' {
 
 Describe 'Completion' {
     It 'completes models, sizes, variants and video ids' {
-        (TabExpansion2 'New-Video x -Model sora-2-p' 26).CompletionMatches.CompletionText | Should -Contain 'sora-2-pro'
-        (TabExpansion2 'New-Video x -Size 1792' 23).CompletionMatches.CompletionText | Should -Contain '1792x1024'
-        (TabExpansion2 'Save-VideoContent x -Variant thu' 32).CompletionMatches.CompletionText | Should -Be 'thumbnail'
+        foreach ($case in @(
+                @{ Line = 'New-Video x -Model sora-2-p'; Expected = 'sora-2-pro' }
+                @{ Line = 'New-Video x -Size 1792'; Expected = '1792x1024' }
+                @{ Line = 'New-Video x -Seconds 1'; Expected = '12' }
+                @{ Line = 'Save-VideoContent x -Variant thu'; Expected = 'thumbnail' }
+                @{ Line = 'Get-Video -Status in_'; Expected = 'in_progress' })) {
+            (TabExpansion2 $case.Line $case.Line.Length).CompletionMatches.CompletionText | Should -Contain $case.Expected
+        }
         $line = "Get-Video $($script:Completed.Id.Substring(0, $script:Completed.Id.Length - 1))"
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain $script:Completed.Id
     }

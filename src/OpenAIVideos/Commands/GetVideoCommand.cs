@@ -98,7 +98,7 @@ namespace OpenAIVideos.Commands
                         if (decision.Emit)
                         {
                             // Await the write so listing never runs ahead of a slow pipeline.
-                            await Dispatcher.PostAsync(() => WriteObject(video)).ConfigureAwait(false);
+                            await Dispatcher.PostAsync(() => WriteObject(video), token).ConfigureAwait(false);
                         }
 
                         if (decision.Stop)

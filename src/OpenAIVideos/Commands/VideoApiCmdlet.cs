@@ -85,7 +85,7 @@ namespace OpenAIVideos.Commands
         protected override void StopProcessing() => _stopping.Cancel();
 
         /// <summary>Writes verbose lines the engine logged after the last call.</summary>
-        protected override void EndProcessing() => _dispatcher.Drain(StopToken);
+        protected override void EndProcessing() => _dispatcher.Drain();
 
         /// <summary>
         /// Runs engine work off the pipeline thread while running what it posts on it; Ctrl+C becomes a pipeline stop.

@@ -102,7 +102,7 @@ namespace OpenAIVideos.Commands
                             Complete(outcome.VideoId);
                             WriteOverall(done, total);
                             Report(outcome);
-                        }).ConfigureAwait(false);
+                        }, token).ConfigureAwait(false);
                     }
                 });
             }

@@ -19,8 +19,9 @@ namespace OpenAIVideos.Commands.Pipeline
     {
         private readonly BlockingCollection<Action> _queue = new BlockingCollection<Action>(new ConcurrentQueue<Action>());
         private readonly int _ownerThread = Environment.CurrentManagedThreadId;
+        private bool _disposed;
 
-        /// <summary>Queues an action to run on the pipeline thread; callable from any thread.</summary>
+        /// <summary>Queues an action to run on the pipeline thread; callable from any thread, also after disposal (then dropped).</summary>
         public void Post(Action action)
         {
             if (action is null)
@@ -28,16 +29,19 @@ namespace OpenAIVideos.Commands.Pipeline
                 throw new ArgumentNullException(nameof(action));
             }
 
-            if (!_queue.IsAddingCompleted)
+            if (Volatile.Read(ref _disposed))
             {
-                try
-                {
-                    _queue.Add(action);
-                }
-                catch (InvalidOperationException)
-                {
-                    // Disposed between the check and the add: the action has nowhere to run, which is what we want.
-                }
+                return;
+            }
+
+            try
+            {
+                _queue.Add(action);
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed between the check and the add (ObjectDisposedException is one of these): a late report from
+                // abandoned work has nowhere to run, and must not crash a thread-pool thread.
             }
         }
 
@@ -45,7 +49,10 @@ namespace OpenAIVideos.Commands.Pipeline
         /// Queues an action and returns a task that completes once it has run on the pipeline thread: work that awaits it
         /// cannot run ahead of a slow consumer (e.g. a downstream cmdlet), so memory stays bounded.
         /// </summary>
-        public Task PostAsync(Action action)
+        /// <param name="action">Runs on the pipeline thread.</param>
+        /// <param name="cancellationToken">The work's token: once cancelled the action is skipped and the task cancelled,
+        /// so abandoned work never waits forever and never writes late.</param>
+        public Task PostAsync(Action action, CancellationToken cancellationToken = default)
         {
             if (action is null)
             {
@@ -53,8 +60,16 @@ namespace OpenAIVideos.Commands.Pipeline
             }
 
             var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var registration = cancellationToken.Register(() => done.TrySetCanceled());
             Post(() =>
             {
+                registration.Dispose();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    done.TrySetCanceled();
+                    return;
+                }
+
                 try
                 {
                     action();
@@ -66,6 +81,11 @@ namespace OpenAIVideos.Commands.Pipeline
                     throw;
                 }
             });
+            if (Volatile.Read(ref _disposed))
+            {
+                done.TrySetCanceled();
+            }
+
             return done.Task;
         }
 
@@ -140,11 +160,15 @@ namespace OpenAIVideos.Commands.Pipeline
         /// <summary>True when called on the thread that created the dispatcher.</summary>
         public bool IsOwnerThread => Environment.CurrentManagedThreadId == _ownerThread;
 
-        /// <summary>Drops whatever is still queued.</summary>
+        /// <summary>Drops whatever is still queued; later posts are ignored.</summary>
+        /// <remarks>The collection itself is left to the collector: abandoned work may still post from the thread pool.</remarks>
         public void Dispose()
         {
+            Volatile.Write(ref _disposed, true);
             _queue.CompleteAdding();
-            _queue.Dispose();
+            while (_queue.TryTake(out _))
+            {
+            }
         }
     }
 }
