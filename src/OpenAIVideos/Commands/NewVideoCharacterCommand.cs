@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using OpenAIVideos.Client;
+
+namespace OpenAIVideos.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a reusable character from a short MP4.</para>
+    /// <para type="description">Uploads the clip (<c>POST /videos/characters</c>) and writes the character; pass its id
+    /// to New-Video -Character.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "VideoCharacter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefaultSet)]
+    [OutputType(typeof(VideoCharacter))]
+    public sealed class NewVideoCharacterCommand : VideoApiCmdlet
+    {
+        private const string DefaultSet = "Default";
+
+        /// <summary>The character's display name (1 to 80 characters).</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The MP4 showing the character.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Creates the character.</summary>
+        protected override void ProcessRecord()
+        {
+            var path = ResolvePath(Path);
+            if (!ShouldProcess(Name, $"Create character from '{path}'"))
+            {
+                return;
+            }
+
+            VideoCharacterCreateRequest request;
+            try
+            {
+                request = new VideoCharacterCreateRequest { Name = Name, Video = UploadFile.FromPath(path) };
+            }
+            catch (VideoApiException exception)
+            {
+                ThrowArgumentError(exception, exception.ErrorId, path);
+                return;
+            }
+
+            if (TryRun((client, token) => client.CreateCharacterAsync(request, token), Name, out var character))
+            {
+                WriteObject(character);
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIVideos.Client;
+using OpenAIVideos.Commands.Connection;
+using OpenAIVideos.Commands.Errors;
+using OpenAIVideos.Commands.Pipeline;
+
+namespace OpenAIVideos.Commands
+{
+    /// <summary>
+    /// What every cmdlet that calls the API shares: the connection parameters, one engine client per invocation, the
+    /// dispatcher that keeps <c>Write*</c> on the pipeline thread, Ctrl+C cancellation, and error reporting.
+    /// </summary>
+    public abstract class VideoApiCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly PipelineDispatcher _dispatcher = new PipelineDispatcher();
+        private VideosClient? _client;
+
+        /// <summary>
+        /// The API key for this call: a SecureString (<c>Read-Host -AsSecureString</c>) or plain text. Defaults to the
+        /// session's (<c>Connect-OpenAIVideo</c>), then <c>$env:OPENAI_API_KEY</c>. Never displayed.
+        /// </summary>
+        [Parameter]
+        public object? ApiKey { get; set; }
+
+        /// <summary>The API root for this call, e.g. <c>http://127.0.0.1:5080/v1</c>. Defaults to the session's, then <c>$env:OPENAI_BASE_URL</c>, then OpenAI's.</summary>
+        [Parameter]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>The organization to send as <c>OpenAI-Organization</c>.</summary>
+        [Parameter]
+        public string? Organization { get; set; }
+
+        /// <summary>The project to send as <c>OpenAI-Project</c>.</summary>
+        [Parameter]
+        public string? Project { get; set; }
+
+        /// <summary>Retries after the first attempt on connection errors, timeouts, 408, 409, 429 and 5xx (default 2).</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; }
+
+        /// <summary>The engine client for this invocation.</summary>
+        protected VideosClient Client => _client ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
+        /// <summary>Queues work for the pipeline thread.</summary>
+        protected PipelineDispatcher Dispatcher => _dispatcher;
+
+        /// <summary>Cancelled by Ctrl+C.</summary>
+        protected CancellationToken StopToken => _stopping.Token;
+
+        /// <summary>Resolves the connection and creates the client; a missing key is a terminating error.</summary>
+        protected override void BeginProcessing()
+        {
+            VideoClientOptions options;
+            ConnectionSource source;
+            try
+            {
+                options = ConnectionResolver.Resolve(ExplicitSettings(), out source);
+            }
+            catch (ArgumentException exception)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(exception,
+                    VideoErrorReport.Of("InvalidConnectionParameter", VideoErrorCategory.InvalidArgument, exception.Message, null)));
+                return;
+            }
+
+            var missing = ConnectionResolver.MissingKeyReason(options);
+            if (missing is not null)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(new InvalidOperationException(missing),
+                    VideoErrorReport.Of(ConnectionResolver.ApiKeyMissingErrorId, VideoErrorCategory.AuthenticationError, missing, options.BaseUri,
+                        "Connect-OpenAIVideo -ApiKey (Read-Host -AsSecureString)")));
+            }
+
+            WriteVerbose($"Connecting to {options} (from {(IsConnectionGiven() ? "parameters over the " : string.Empty)}{source.ToString().ToLowerInvariant()}).");
+            _client = new VideosClient(options, line => _dispatcher.Post(() => WriteVerbose(line)));
+        }
+
+        /// <summary>Cancels every engine call in flight.</summary>
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Writes verbose lines the engine logged after the last call.</summary>
+        protected override void EndProcessing() => _dispatcher.Drain();
+
+        /// <summary>
+        /// Runs engine work off the pipeline thread while running what it posts on it; Ctrl+C becomes a pipeline stop.
+        /// </summary>
+        protected T Run<T>(Func<VideosClient, CancellationToken, Task<T>> work)
+        {
+            try
+            {
+                return _dispatcher.Run(token => work(Client, token), StopToken);
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Runs engine work that returns nothing; see <see cref="Run{T}"/>.</summary>
+        protected void Run(Func<VideosClient, CancellationToken, Task> work) =>
+            Run<bool>(async (client, token) =>
+            {
+                await work(client, token).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>
+        /// Runs engine work for one item; an engine error becomes a non-terminating error (target: the video, else
+        /// <paramref name="target"/>) so the pipeline goes on. Returns false when it failed.
+        /// </summary>
+        protected bool TryRun<T>(Func<VideosClient, CancellationToken, Task<T>> work, object? target, out T result)
+        {
+            try
+            {
+                result = Run(work);
+                return true;
+            }
+            catch (VideoApiException exception)
+            {
+                WriteApiError(exception, target);
+                result = default!;
+                return false;
+            }
+        }
+
+        /// <summary>Reports an engine error as non-terminating.</summary>
+        protected void WriteApiError(VideoApiException exception, object? target) =>
+            WriteError(ErrorRecordFactory.FromApiException(exception, target));
+
+        /// <summary>Reports a bad argument as terminating.</summary>
+        protected void ThrowArgumentError(Exception exception, string errorId, object? target) =>
+            ThrowTerminatingError(ErrorRecordFactory.Create(exception,
+                VideoErrorReport.Of(errorId, VideoErrorCategory.InvalidArgument, exception.Message, target)));
+
+        /// <summary>
+        /// Writes a just-created video, or with <paramref name="wait"/> waits for it (one progress bar) and writes the
+        /// finished video; a failed job is also a non-terminating <c>VideoFailed</c> error.
+        /// </summary>
+        protected void WriteCreated(Video created, bool wait, int timeoutSec)
+        {
+            if (!wait)
+            {
+                WriteObject(created);
+                return;
+            }
+
+            var activity = $"Waiting for video {created.Id}";
+            var progress = new DispatchingProgress<Video>(_dispatcher, video =>
+                WriteProgress(new ProgressRecord(1, activity, VideoFormatter.ProgressStatus(video)) { PercentComplete = Math.Max(0, Math.Min(100, video.Progress)) }));
+            var options = new VideoWaitOptions { Timeout = timeoutSec > 0 ? TimeSpan.FromSeconds(timeoutSec) : (TimeSpan?)null };
+            try
+            {
+                if (TryRun((client, token) => client.WaitAsync(created.Id, options, progress, token), created, out var finished))
+                {
+                    WriteObject(finished);
+                    if (VideoStatus.IsFailure(finished.Status))
+                    {
+                        WriteApiError(VideoJobPoller.JobFailed(finished), finished);
+                    }
+                }
+            }
+            finally
+            {
+                _dispatcher.Drain();
+                WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        /// <summary>True when <c>-WhatIf</c> (or <c>$WhatIfPreference</c>) is in force: -Force must not bypass it.</summary>
+        protected bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter whatIf)
+            {
+                return whatIf.IsPresent;
+            }
+
+            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference", false));
+        }
+
+        /// <summary>A PowerShell path as a file-system path, relative to PowerShell's location (not the process's).</summary>
+        protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+
+        /// <summary>Unwraps PSObject values (for plain-C# helpers that must not know PowerShell types).</summary>
+        protected static object? UnwrapPSObject(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        /// <summary>A hashtable of extra request fields as plain values.</summary>
+        protected static System.Collections.Generic.IDictionary<string, object?> ToAdditionalProperties(Hashtable? table) =>
+            ParameterValues.ToAdditionalProperties(table, UnwrapPSObject);
+
+        /// <summary>Releases the client and the dispatcher.</summary>
+        public void Dispose()
+        {
+            _client?.Dispose();
+            _dispatcher.Dispose();
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private bool IsConnectionGiven() =>
+            MyInvocation.BoundParameters.ContainsKey(nameof(ApiKey)) || MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri))
+            || MyInvocation.BoundParameters.ContainsKey(nameof(Organization)) || MyInvocation.BoundParameters.ContainsKey(nameof(Project))
+            || MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries));
+
+        private VideoConnectionSettings ExplicitSettings() => new VideoConnectionSettings
+        {
+            ApiKey = ConnectionResolver.ToApiKey(ApiKey, UnwrapPSObject),
+            BaseUri = BaseUri is null ? null : VideoClientOptions.ParseBaseUri(BaseUri.OriginalString),
+            Organization = Organization,
+            Project = Project,
+            MaxRetries = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
+        };
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using OpenAIVideos.Client;
+using OpenAIVideos.Commands.Completion;
+using OpenAIVideos.Commands.Pipeline;
+
+namespace OpenAIVideos.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Waits for videos to finish and writes each as it does.</para>
+    /// <para type="description">Collects every id given or piped, then waits on all at once, showing a progress bar per
+    /// video under an overall one. Each video is written as it finishes, in the order they finish. A video that ends
+    /// failed, cancelled or expired is written AND reported as a VideoFailed error (so -ErrorAction Stop and $? work);
+    /// one still running at -TimeoutSec is reported as WaitTimedOut and goes on running on the server.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "Video", DefaultParameterSetName = DefaultSet)]
+    [OutputType(typeof(Video))]
+    public sealed class WaitVideoCommand : VideoApiCmdlet
+    {
+        private const string DefaultSet = "Default";
+        private const int OverallActivityId = 1;
+        private readonly List<string> _ids = new List<string>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _activityIds = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        /// <summary>The videos to wait for; video objects bind by their Id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "video_id")]
+        [ArgumentCompleter(typeof(VideoIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] VideoId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Gives up after this many seconds overall (the jobs go on running); 0 waits until they end.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>Seconds between polls of each video; by default the server's hint, else 1.</summary>
+        [Parameter]
+        [ValidateRange(0.1, 3600.0)]
+        public double PollIntervalSec { get; set; }
+
+        /// <summary>Collects the ids (each once).</summary>
+        protected override void ProcessRecord()
+        {
+            foreach (var id in VideoId)
+            {
+                if (_seen.Add(id))
+                {
+                    _ids.Add(id);
+                    _activityIds[id] = OverallActivityId + _ids.Count;
+                }
+            }
+        }
+
+        /// <summary>Waits for all of them.</summary>
+        protected override void EndProcessing()
+        {
+            if (_ids.Count > 0)
+            {
+                WaitAll();
+            }
+
+            base.EndProcessing();
+        }
+
+        private void WaitAll()
+        {
+            var options = new VideoWaitOptions
+            {
+                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+                PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : (TimeSpan?)null,
+            };
+            var total = _ids.Count;
+            var done = 0;
+            var finished = new HashSet<string>(StringComparer.Ordinal);
+            WriteOverall(done, total);
+            var progress = new DispatchingProgress<Video>(Dispatcher, video =>
+            {
+                // A late poll report must not revive a finished bar.
+                if (!finished.Contains(video.Id) && _activityIds.TryGetValue(video.Id, out var activityId))
+                {
+                    WriteProgress(new ProgressRecord(activityId, $"Video {video.Id}", VideoFormatter.ProgressStatus(video))
+                    {
+                        ParentActivityId = OverallActivityId,
+                        PercentComplete = Math.Max(0, Math.Min(100, video.Progress)),
+                    });
+                }
+            });
+            try
+            {
+                Run(async (client, token) =>
+                {
+                    await foreach (var outcome in client.Poller.WaitAllAsync(_ids, options, progress, token).ConfigureAwait(false))
+                    {
+                        await Dispatcher.PostAsync(() =>
+                        {
+                            finished.Add(outcome.VideoId);
+                            done++;
+                            Complete(outcome.VideoId);
+                            WriteOverall(done, total);
+                            Report(outcome);
+                        }, token).ConfigureAwait(false);
+                    }
+                });
+            }
+            finally
+            {
+                WriteProgress(new ProgressRecord(OverallActivityId, "Waiting for videos", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private void Report(VideoWaitOutcome outcome)
+        {
+            if (outcome.Video is not null && (outcome.Succeeded || outcome.Error!.ErrorId == VideoErrorIds.VideoFailed))
+            {
+                WriteObject(outcome.Video);
+            }
+
+            if (outcome.Error is not null)
+            {
+                WriteApiError(outcome.Error, (object?)outcome.Video ?? outcome.VideoId);
+            }
+        }
+
+        private void Complete(string videoId)
+        {
+            if (_activityIds.TryGetValue(videoId, out var activityId))
+            {
+                WriteProgress(new ProgressRecord(activityId, $"Video {videoId}", "Done") { ParentActivityId = OverallActivityId, RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private void WriteOverall(int done, int total) =>
+            WriteProgress(new ProgressRecord(OverallActivityId, "Waiting for videos", $"{done} of {total} done")
+            {
+                PercentComplete = total == 0 ? 100 : done * 100 / total,
+            });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace OpenAIVideos.Commands.Completion
+{
+    /// <summary>Completes from a fixed list of suggestions; the list and matching live in <see cref="CompletionCandidates"/>.</summary>
+    public abstract class ValueCompleter : IArgumentCompleter
+    {
+        /// <summary>The suggestions.</summary>
+        protected abstract IEnumerable<string> Values { get; }
+
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ToResults(CompletionCandidates.Match(Values, wordToComplete));
+
+        internal static IEnumerable<CompletionResult> ToResults(IEnumerable<CompletionCandidate> candidates)
+        {
+            foreach (var candidate in candidates)
+            {
+                yield return new CompletionResult(candidate.CompletionText, candidate.ListItemText, CompletionResultType.ParameterValue, candidate.ToolTip);
+            }
+        }
+    }
+
+    /// <summary>Completes <c>-Model</c>.</summary>
+    public sealed class ModelCompleter : ValueCompleter
+    {
+        /// <inheritdoc />
+        protected override IEnumerable<string> Values => CompletionCandidates.Models;
+    }
+
+    /// <summary>Completes <c>-Size</c>.</summary>
+    public sealed class SizeCompleter : ValueCompleter
+    {
+        /// <inheritdoc />
+        protected override IEnumerable<string> Values => CompletionCandidates.Sizes;
+    }
+
+    /// <summary>Completes <c>-Seconds</c>.</summary>
+    public sealed class SecondsCompleter : ValueCompleter
+    {
+        /// <inheritdoc />
+        protected override IEnumerable<string> Values => CompletionCandidates.Seconds;
+    }
+
+    /// <summary>Completes <c>-Variant</c>.</summary>
+    public sealed class VariantCompleter : ValueCompleter
+    {
+        /// <inheritdoc />
+        protected override IEnumerable<string> Values => CompletionCandidates.Variants;
+    }
+
+    /// <summary>Completes <c>-Status</c>.</summary>
+    public sealed class StatusCompleter : ValueCompleter
+    {
+        /// <inheritdoc />
+        protected override IEnumerable<string> Values => CompletionCandidates.Statuses;
+    }
+
+    /// <summary>
+    /// Completes video ids from the session's (or environment's) server through a 30-second cache; a slow or failing
+    /// server yields what the cache has, never an error.
+    /// </summary>
+    public sealed class VideoIdCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                return ValueCompleter.ToResults(CompletionCandidates.MatchVideos(VideoIdSource.Current().Get(), wordToComplete));
+            }
+            catch (System.Exception)
+            {
+                return new CompletionResult[0];
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenAIVideos.Commands.Pipeline
+{
+    /// <summary>
+    /// Runs asynchronous engine work on the thread pool while the calling (pipeline) thread executes the actions that
+    /// work posts: PowerShell allows <c>Write*</c> only on the pipeline thread, so progress, verbose lines and output
+    /// are posted here as <see cref="Action"/>s and run in the order they were posted.
+    /// </summary>
+    /// <remarks>
+    /// No PowerShell types: the cmdlet base hands it closures over its own <c>Write*</c> methods, and the unit tests
+    /// drive it directly. Actions posted while no <see cref="Run{T}"/> is active wait for the next one (or are dropped
+    /// with the dispatcher), so they never run on a foreign thread.
+    /// </remarks>
+    public sealed class PipelineDispatcher : IDisposable
+    {
+        private readonly BlockingCollection<Action> _queue = new BlockingCollection<Action>(new ConcurrentQueue<Action>());
+        private readonly int _ownerThread = Environment.CurrentManagedThreadId;
+        private bool _disposed;
+
+        /// <summary>Queues an action to run on the pipeline thread; callable from any thread, also after disposal (then dropped).</summary>
+        public void Post(Action action)
+        {
+            if (action is null)
+            {
+                throw new ArgumentNullException(nameof(action));
+            }
+
+            if (Volatile.Read(ref _disposed))
+            {
+                return;
+            }
+
+            try
+            {
+                _queue.Add(action);
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed between the check and the add (ObjectDisposedException is one of these): a late report from
+                // abandoned work has nowhere to run, and must not crash a thread-pool thread.
+            }
+        }
+
+        /// <summary>
+        /// Queues an action and returns a task that completes once it has run on the pipeline thread: work that awaits it
+        /// cannot run ahead of a slow consumer (e.g. a downstream cmdlet), so memory stays bounded.
+        /// </summary>
+        /// <param name="action">Runs on the pipeline thread.</param>
+        /// <param name="cancellationToken">The work's token: once cancelled the action is skipped and the task cancelled,
+        /// so abandoned work never waits forever and never writes late.</param>
+        public Task PostAsync(Action action, CancellationToken cancellationToken = default)
+        {
+            if (action is null)
+            {
+                throw new ArgumentNullException(nameof(action));
+            }
+
+            var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var registration = cancellationToken.Register(() => done.TrySetCanceled());
+            Post(() =>
+            {
+                registration.Dispose();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    done.TrySetCanceled();
+                    return;
+                }
+
+                try
+                {
+                    action();
+                    done.TrySetResult(true);
+                }
+                catch (Exception exception)
+                {
+                    done.TrySetException(exception);
+                    throw;
+                }
+            });
+            if (Volatile.Read(ref _disposed))
+            {
+                done.TrySetCanceled();
+            }
+
+            return done.Task;
+        }
+
+        /// <summary>
+        /// Starts <paramref name="work"/> on the thread pool and runs posted actions on this thread until it ends; then
+        /// runs what is left in the queue and returns its result or rethrows its exception unchanged.
+        /// </summary>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; thrown
+        /// promptly even when the work is slow to notice.</exception>
+        public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+        {
+            if (work is null)
+            {
+                throw new ArgumentNullException(nameof(work));
+            }
+
+            var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var task = Task.Run(() => work(linked.Token), linked.Token);
+            // Wake the pump the moment the work ends, without a poll interval.
+            task.ContinueWith(_ => Post(static () => { }), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            try
+            {
+                while (!task.IsCompleted)
+                {
+                    if (_queue.TryTake(out var action, Timeout.Infinite, cancellationToken))
+                    {
+                        action();
+                    }
+                }
+
+                Drain(cancellationToken);
+            }
+            catch
+            {
+                // An action failed (e.g. the downstream pipeline stopped) or the caller cancelled: stop the work too,
+                // and let it finish in the background rather than blocking the pipeline thread on it.
+                linked.Cancel();
+                task.ContinueWith(t => { _ = t.Exception; linked.Dispose(); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
+            }
+
+            linked.Dispose();
+            // GetResult rethrows the work's own exception, not an AggregateException.
+            return task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Runs work that returns nothing; see <see cref="Run{T}"/>.</summary>
+        public void Run(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+        {
+            if (work is null)
+            {
+                throw new ArgumentNullException(nameof(work));
+            }
+
+            Run<bool>(async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            }, cancellationToken);
+        }
+
+        /// <summary>Runs every queued action now, on the calling thread.</summary>
+        public void Drain(CancellationToken cancellationToken = default)
+        {
+            while (_queue.TryTake(out var action))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                action();
+            }
+        }
+
+        /// <summary>True when called on the thread that created the dispatcher.</summary>
+        public bool IsOwnerThread => Environment.CurrentManagedThreadId == _ownerThread;
+
+        /// <summary>Drops whatever is still queued; later posts are ignored.</summary>
+        /// <remarks>The collection itself is left to the collector: abandoned work may still post from the thread pool.</remarks>
+        public void Dispose()
+        {
+            Volatile.Write(ref _disposed, true);
+            _queue.CompleteAdding();
+            while (_queue.TryTake(out _))
+            {
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace OpenAIVideos.Commands { internal static class Placeholder { } }

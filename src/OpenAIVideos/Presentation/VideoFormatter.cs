@@ -1,0 +1,160 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace OpenAIVideos.Commands
+{
+    /// <summary>
+    /// The text of the format views' computed cells (OpenAIVideos.Format.ps1xml calls these as
+    /// <c>[OpenAIVideos.Commands.VideoFormatter]::PromptCell($_.Prompt)</c>), kept in C# so it is tested.
+    /// </summary>
+    public static class VideoFormatter
+    {
+        /// <summary>The width of the default table's Prompt column.</summary>
+        public const int PromptWidth = 21;
+
+        private const string Ellipsis = "…";
+
+        /// <summary>The prompt on one line, cut to <see cref="PromptWidth"/> characters.</summary>
+        public static string PromptCell(string? prompt) => PromptCell(prompt, PromptWidth);
+
+        /// <summary>The prompt on one line (runs of whitespace become one space), cut to <paramref name="width"/> with an ellipsis.</summary>
+        public static string PromptCell(string? prompt, int width)
+        {
+            if (string.IsNullOrEmpty(prompt) || width <= 0)
+            {
+                return string.Empty;
+            }
+
+            var line = OneLine(prompt!);
+            if (line.Length <= width)
+            {
+                return line;
+            }
+
+            return width == 1 ? Ellipsis : line.Substring(0, width - 1).TrimEnd() + Ellipsis;
+        }
+
+        /// <summary>Progress as four right-aligned characters, e.g. <c> 45%</c>.</summary>
+        public static string ProgressCell(int progress) =>
+            Math.Max(0, Math.Min(100, progress)).ToString(CultureInfo.InvariantCulture).PadLeft(3) + "%";
+
+        /// <summary>The creation time in local time, short: <c>Aug 21 14:05</c>, or <c>2025-12-31</c> for another year.</summary>
+        public static string CreatedCell(DateTimeOffset created) => CreatedCell(created, DateTimeOffset.Now, TimeZoneInfo.Local);
+
+        /// <summary>As <see cref="CreatedCell(DateTimeOffset)"/>, relative to <paramref name="now"/> in <paramref name="zone"/>.</summary>
+        public static string CreatedCell(DateTimeOffset created, DateTimeOffset now, TimeZoneInfo zone)
+        {
+            if (created == default)
+            {
+                return string.Empty;
+            }
+
+            var local = TimeZoneInfo.ConvertTime(created, zone);
+            var localNow = TimeZoneInfo.ConvertTime(now, zone);
+            return local.Year == localNow.Year
+                ? local.ToString("MMM dd HH:mm", CultureInfo.InvariantCulture)
+                : local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>A local time with how long ago (or ahead) it is: <c>2026-08-21 14:05 (3 min ago)</c>.</summary>
+        public static string LocalTimeText(DateTimeOffset? time) => LocalTimeText(time, DateTimeOffset.Now, TimeZoneInfo.Local);
+
+        /// <summary>As <see cref="LocalTimeText(DateTimeOffset?)"/>, relative to <paramref name="now"/>.</summary>
+        public static string LocalTimeText(DateTimeOffset? time, DateTimeOffset now, TimeZoneInfo zone)
+        {
+            if (time is not { } value || value == default)
+            {
+                return string.Empty;
+            }
+
+            var local = TimeZoneInfo.ConvertTime(value, zone);
+            return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " (" + RelativeText(value, now) + ")";
+        }
+
+        /// <summary><c>just now</c>, <c>3 min ago</c>, <c>in 45 min</c>, <c>2 h ago</c>, <c>5 d ago</c>.</summary>
+        public static string RelativeText(DateTimeOffset time, DateTimeOffset now)
+        {
+            var delta = now - time;
+            var future = delta < TimeSpan.Zero;
+            var span = future ? delta.Negate() : delta;
+            string amount;
+            if (span < TimeSpan.FromSeconds(45))
+            {
+                return "just now";
+            }
+            else if (span < TimeSpan.FromHours(1))
+            {
+                amount = Math.Max(1, (int)Math.Round(span.TotalMinutes)).ToString(CultureInfo.InvariantCulture) + " min";
+            }
+            else if (span < TimeSpan.FromDays(2))
+            {
+                amount = ((int)span.TotalHours).ToString(CultureInfo.InvariantCulture) + " h";
+            }
+            else
+            {
+                amount = ((int)span.TotalDays).ToString(CultureInfo.InvariantCulture) + " d";
+            }
+
+            return future ? "in " + amount : amount + " ago";
+        }
+
+        /// <summary>A byte count readable: <c>512 B</c>, <c>1.5 KB</c>, <c>12.3 MB</c> (1 KB = 1024 B).</summary>
+        public static string BytesText(long bytes)
+        {
+            string[] units = { "B", "KB", "MB", "GB", "TB" };
+            double value = bytes;
+            var unit = 0;
+            while (Math.Abs(value) >= 1024 && unit < units.Length - 1)
+            {
+                value /= 1024;
+                unit++;
+            }
+
+            return unit == 0
+                ? bytes.ToString(CultureInfo.InvariantCulture) + " B"
+                : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
+        }
+
+        /// <summary>The status line of a video's progress bar: <c>in_progress, 45%</c>.</summary>
+        public static string ProgressStatus(Video video)
+        {
+            if (video is null)
+            {
+                throw new ArgumentNullException(nameof(video));
+            }
+
+            var status = string.IsNullOrEmpty(video.Status) ? "unknown" : video.Status;
+            var text = status + ", " + ProgressCell(video.Progress).TrimStart();
+            return video.Error is null ? text : text + " (" + video.Error.Code + ")";
+        }
+
+        /// <summary>A download's status line: <c>1.5 MB of 12.0 MB</c>, or <c>1.5 MB</c> when the size is unknown.</summary>
+        public static string DownloadStatus(long received, long? total) =>
+            total is > 0 ? BytesText(received) + " of " + BytesText(total.Value) : BytesText(received);
+
+        private static string OneLine(string text)
+        {
+            var line = new StringBuilder(text.Length);
+            var space = false;
+            foreach (var c in text.Trim())
+            {
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space && line.Length > 0)
+                {
+                    line.Append(' ');
+                }
+
+                space = false;
+                line.Append(c);
+            }
+
+            return line.ToString();
+        }
+    }
+}

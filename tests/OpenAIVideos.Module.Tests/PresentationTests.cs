@@ -1,0 +1,101 @@
+using System;
+using OpenAIVideos.Commands;
+
+namespace OpenAIVideos.Module.Tests
+{
+    public sealed class PresentationTests
+    {
+        [Theory]
+        [InlineData(null, null, null, "$0.40")]
+        [InlineData("sora-2", "1280x720", "8", "$0.80")]
+        [InlineData("sora-2-2025-10-06", "720x1280", "12", "$1.20")]
+        [InlineData("sora-2-pro", "720x1280", "4", "$1.20")]
+        [InlineData("sora-2-pro", "1792x1024", "4", "$2.00")]
+        [InlineData("sora-2-pro-2025-10-06", "1920x1080", "8", "$4.00")]
+        [InlineData("sora-2", "1792x1024", "4", "unknown")]
+        [InlineData("wan2.1", "720x1280", "4", "unknown")]
+        [InlineData("sora-2", "720x1280", "many", "unknown")]
+        public void CostEstimates(string? model, string? size, string? seconds, string expected) =>
+            Assert.Equal(expected, VideoCostEstimator.Estimate(model, size, seconds).ToString());
+
+        [Fact]
+        public void PromptCellIsOneLineAndFitsItsWidth()
+        {
+            Assert.Equal("a red fox", VideoFormatter.PromptCell("  a   red\r\n\tfox "));
+            var cut = VideoFormatter.PromptCell(new string('x', 200));
+            Assert.Equal(VideoFormatter.PromptWidth, cut.Length);
+            Assert.EndsWith("…", cut);
+            Assert.Equal(string.Empty, VideoFormatter.PromptCell(null));
+            Assert.Equal("abc", VideoFormatter.PromptCell("abc", 3));
+            Assert.Equal("ab…", VideoFormatter.PromptCell("abcd", 3));
+        }
+
+        [Theory]
+        [InlineData(0, "  0%")]
+        [InlineData(45, " 45%")]
+        [InlineData(100, "100%")]
+        [InlineData(140, "100%")]
+        [InlineData(-3, "  0%")]
+        public void ProgressCellIsFourCharacters(int progress, string expected) => Assert.Equal(expected, VideoFormatter.ProgressCell(progress));
+
+        [Fact]
+        public void CreatedCellIsLocalAndShort()
+        {
+            var zone = TimeZoneInfo.CreateCustomTimeZone("Plus2", TimeSpan.FromHours(2), "Plus2", "Plus2");
+            var now = new DateTimeOffset(2026, 8, 21, 12, 0, 0, TimeSpan.Zero);
+            Assert.Equal("Aug 21 11:05", VideoFormatter.CreatedCell(new DateTimeOffset(2026, 8, 21, 9, 5, 0, TimeSpan.Zero), now, zone));
+            Assert.Equal("2025-12-31", VideoFormatter.CreatedCell(new DateTimeOffset(2025, 12, 31, 9, 5, 0, TimeSpan.Zero), now, zone));
+            Assert.Equal(string.Empty, VideoFormatter.CreatedCell(default, now, zone));
+        }
+
+        [Fact]
+        public void RelativeAndLocalTimeTexts()
+        {
+            var now = new DateTimeOffset(2026, 8, 21, 12, 0, 0, TimeSpan.Zero);
+            Assert.Equal("just now", VideoFormatter.RelativeText(now.AddSeconds(-10), now));
+            Assert.Equal("3 min ago", VideoFormatter.RelativeText(now.AddMinutes(-3), now));
+            Assert.Equal("in 45 min", VideoFormatter.RelativeText(now.AddMinutes(45), now));
+            Assert.Equal("5 h ago", VideoFormatter.RelativeText(now.AddHours(-5), now));
+            Assert.Equal("3 d ago", VideoFormatter.RelativeText(now.AddDays(-3), now));
+            Assert.Equal("2026-08-21 11:57:00 (3 min ago)", VideoFormatter.LocalTimeText(now.AddMinutes(-3), now, TimeZoneInfo.Utc));
+            Assert.Equal(string.Empty, VideoFormatter.LocalTimeText(null, now, TimeZoneInfo.Utc));
+        }
+
+        [Fact]
+        public void BytesAndStatusTexts()
+        {
+            Assert.Equal("512 B", VideoFormatter.BytesText(512));
+            Assert.Equal("1.5 KB", VideoFormatter.BytesText(1536));
+            Assert.Equal("12.0 MB", VideoFormatter.BytesText(12L * 1024 * 1024));
+            Assert.Equal("1.0 MB of 2.0 MB", VideoFormatter.DownloadStatus(1024 * 1024, 2 * 1024 * 1024));
+            Assert.Equal("1.0 KB", VideoFormatter.DownloadStatus(1024, null));
+            Assert.Equal("in_progress, 45%", VideoFormatter.ProgressStatus(new Video { Status = "in_progress", Progress = 45 }));
+            Assert.Equal("failed, 100% (moderation_blocked)", VideoFormatter.ProgressStatus(new Video { Status = "failed", Progress = 100, Error = new VideoError { Code = "moderation_blocked" } }));
+        }
+
+        [Fact]
+        public void TheDefaultTableFitsA120ColumnTerminal()
+        {
+            var path = System.IO.Path.Combine(AppContext.BaseDirectory, "OpenAIVideos.Format.ps1xml");
+            var document = System.Xml.Linq.XDocument.Load(path);
+            foreach (var table in document.Descendants("TableControl"))
+            {
+                var widths = new System.Collections.Generic.List<int>();
+                foreach (var header in table.Descendants("TableColumnHeader"))
+                {
+                    var width = header.Element("Width");
+                    Assert.NotNull(width); // every column sized: no column can grow past the sum
+                    widths.Add(int.Parse(width!.Value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                var total = 0;
+                widths.ForEach(w => total += w);
+                Assert.True(total + widths.Count - 1 <= 120, $"A table is {total + widths.Count - 1} columns wide.");
+            }
+
+            Assert.Contains("[OpenAIVideos.Commands.VideoFormatter]::PromptCell($_.Prompt)", System.IO.File.ReadAllText(path));
+            var promptHeader = System.Linq.Enumerable.Last(System.Linq.Enumerable.First(document.Descendants("TableControl")).Descendants("TableColumnHeader"));
+            Assert.Equal(VideoFormatter.PromptWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), promptHeader.Element("Width")!.Value);
+        }
+    }
+}
