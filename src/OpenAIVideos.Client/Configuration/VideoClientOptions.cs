@@ -44,7 +44,8 @@ namespace OpenAIVideos.Client
         /// <c>AZURE_OPENAI_ENDPOINT</c> selects Azure style.
         /// </summary>
         /// <param name="getVariable">Reads a variable; the process environment when null (tests pass their own).</param>
-        public static VideoClientOptions FromEnvironment(Func<string, string?>? getVariable = null)
+        /// <param name="preferAzure">When connecting to Azure on purpose, its key and endpoint win over OpenAI's.</param>
+        public static VideoClientOptions FromEnvironment(Func<string, string?>? getVariable = null, bool preferAzure = false)
         {
             getVariable ??= Environment.GetEnvironmentVariable;
             var options = new VideoClientOptions
@@ -56,7 +57,7 @@ namespace OpenAIVideos.Client
 
             var azureKey = ApiKeySecret.FromPlainText(getVariable("AZURE_OPENAI_API_KEY"));
             var azureEndpoint = NullIfBlank(getVariable("AZURE_OPENAI_ENDPOINT"));
-            if (options.ApiKey is null && azureKey is not null && azureEndpoint is not null)
+            if ((options.ApiKey is null || preferAzure) && azureKey is not null && azureEndpoint is not null)
             {
                 options.ApiKey = azureKey;
                 options.AuthenticationStyle = AuthenticationStyle.ApiKeyHeader;

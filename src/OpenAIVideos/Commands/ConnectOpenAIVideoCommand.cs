@@ -84,7 +84,7 @@ namespace OpenAIVideos.Commands
                     RequestTimeout = bound.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
                 };
                 var kind = ParameterSetName == AzureSet ? ConnectionKind.Azure : ParameterSetName == EmulatorSet ? ConnectionKind.Emulator : ConnectionKind.Default;
-                options = ConnectionBuilder.Build(kind, given, VideoClientOptions.FromEnvironment());
+                options = ConnectionBuilder.Build(kind, given, VideoClientOptions.FromEnvironment(preferAzure: kind == ConnectionKind.Azure));
             }
             catch (ArgumentException exception)
             {

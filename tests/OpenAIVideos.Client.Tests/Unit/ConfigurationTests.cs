@@ -45,6 +45,19 @@ namespace OpenAIVideos.Client.Tests.Unit
             Assert.Equal(new Uri("https://contoso.openai.azure.com/openai/v1"), options.BaseUri);
         }
 
+        [Fact]
+        public void Connecting_to_Azure_on_purpose_prefers_the_Azure_key_over_OpenAIs()
+        {
+            var both = Env(new Dictionary<string, string>
+            {
+                ["OPENAI_API_KEY"] = "sk-openai", ["AZURE_OPENAI_API_KEY"] = "az-key", ["AZURE_OPENAI_ENDPOINT"] = "https://contoso.openai.azure.com",
+            });
+            Assert.Equal("sk-openai", VideoClientOptions.FromEnvironment(both).ApiKey!.Reveal());
+            var azure = VideoClientOptions.FromEnvironment(both, preferAzure: true);
+            Assert.Equal("az-key", azure.ApiKey!.Reveal());
+            Assert.Equal(AuthenticationStyle.ApiKeyHeader, azure.AuthenticationStyle);
+        }
+
         [Theory]
         [InlineData("not a url")]
         [InlineData("ftp://host/v1")]
