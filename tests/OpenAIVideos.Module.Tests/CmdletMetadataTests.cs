@@ -223,11 +223,12 @@ namespace OpenAIVideos.Module.Tests
         }
 
         [Fact]
-        public void ParameterSetNamesAreDeclaredAsPrivateConstants()
+        public void ParameterSetNamesAreDeclaredAsConstants()
         {
             foreach (var type in CmdletTypes())
             {
-                var constants = type.GetFields(BindingFlags.NonPublic | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => f.GetRawConstantValue()).OfType<string>().ToList();
+                // The cmdlet's own private constants, or the protected ones of a shared base (SourceVideoCmdlet).
+                var constants = type.GetFields(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.FlattenHierarchy).Where(f => f.IsLiteral).Select(f => f.GetRawConstantValue()).OfType<string>().ToList();
                 var defaultSet = Named<string?>(Attribute(type, "System.Management.Automation.CmdletAttribute")!, "DefaultParameterSetName", null);
                 Assert.Contains(defaultSet, constants);
             }
