@@ -14,12 +14,18 @@ namespace OpenAIVideos.LoadContext
     /// </summary>
     /// <remarks>
     /// The pattern of "Resolving PowerShell module assembly dependency conflicts": the cmdlet assembly lives in the default
-    /// context, and <see cref="Register"/> answers its one request for the engine with the copy loaded here.
+    /// context, and <see cref="Register"/> answers its request for the engine with the copy loaded here.
     /// </remarks>
     public sealed class DependencyLoadContext : AssemblyLoadContext
     {
-        /// <summary>The engine assembly: the only name the default context's resolving hook answers.</summary>
+        /// <summary>The engine assembly, which the cmdlet assembly references.</summary>
         public const string EngineAssemblyName = "OpenAIVideos.Client";
+
+        /// <summary>
+        /// The netstandard2.0 polyfill the cmdlet assembly also references and .NET 8 does not ship. Its copy in
+        /// Dependencies/Core only forwards to the runtime's types, so answering for it shares nothing private.
+        /// </summary>
+        public const string AsyncInterfacesAssemblyName = "Microsoft.Bcl.AsyncInterfaces";
 
         private static readonly object RegistrationGate = new object();
         private static DependencyLoadContext? registered;
@@ -46,7 +52,8 @@ namespace OpenAIVideos.LoadContext
         }
 
         /// <summary>
-        /// Answers the default context's requests for the engine from a private context over <paramref name="dependencyFolder"/>.
+        /// Answers the default context's requests for the engine (see <see cref="IsAnsweredForDefaultContext"/>) from a private
+        /// context over <paramref name="dependencyFolder"/>.
         /// Called by the module initializer through reflection on every import; repeated calls change nothing, and the first
         /// folder wins because a non-collectible context cannot be replaced once the engine is loaded in it.
         /// </summary>
@@ -90,6 +97,14 @@ namespace OpenAIVideos.LoadContext
             || assemblyName.StartsWith("Polly.", StringComparison.OrdinalIgnoreCase)
             || assemblyName.StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase)
             || assemblyName.StartsWith("Microsoft.Bcl.", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Whether the default context's resolving hook answers for <paramref name="assemblyName"/>: the engine and the one
+        /// polyfill the cmdlet assembly references, nothing else, so other modules' failed binds are not answered with ours.
+        /// </summary>
+        public static bool IsAnsweredForDefaultContext(string? assemblyName) =>
+            string.Equals(assemblyName, EngineAssemblyName, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(assemblyName, AsyncInterfacesAssemblyName, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether <paramref name="assemblyName"/> is the module's own, shared by the cmdlets and the engine.</summary>
         public static bool IsShared(string assemblyName) =>
@@ -143,7 +158,7 @@ namespace OpenAIVideos.LoadContext
 
         private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName assemblyName)
         {
-            if (!string.Equals(assemblyName.Name, EngineAssemblyName, StringComparison.OrdinalIgnoreCase))
+            if (!IsAnsweredForDefaultContext(assemblyName.Name))
             {
                 return null;
             }

@@ -58,11 +58,50 @@ namespace OpenAIVideos.Packaging.Tests
         }
 
         [Fact]
-        public void OnlyTheEngineIsAnsweredForTheDefaultContext()
+        public void OnlyTheEngineAndTheCmdletsPolyfillAreAnsweredForTheDefaultContext()
         {
             _ = Engine.Value;
             Assert.Throws<FileNotFoundException>(() => Assembly.Load(new AssemblyName("Polly.Core")));
             Assert.Throws<FileNotFoundException>(() => Assembly.Load(new AssemblyName("Microsoft.Extensions.Http")));
+            Assert.Throws<FileNotFoundException>(() => Assembly.Load(new AssemblyName("Microsoft.Extensions.DependencyInjection")));
+
+            // The netstandard2.0 cmdlets name IAsyncEnumerable through this facade; it must be the runtime's own type.
+            var facade = Assembly.Load(new AssemblyName(DependencyLoadContext.AsyncInterfacesAssemblyName));
+            Assert.Equal(Path.Combine(TestEnvironment.CoreFolder, "Microsoft.Bcl.AsyncInterfaces.dll"), facade.Location);
+            Assert.Same(typeof(System.Collections.Generic.IAsyncEnumerable<>), facade.GetType("System.Collections.Generic.IAsyncEnumerable`1", throwOnError: true));
+        }
+
+        /// <summary>
+        /// The laid-out cmdlet assembly's own initializer, as PowerShell 7 calls it on import: afterwards every type of the
+        /// cmdlet assembly loads (so every reference it makes resolves), and the engine it references is the private one.
+        /// </summary>
+        [Fact]
+        public void TheLaidOutModuleInitializerWiresTheEngineOnImport()
+        {
+            var cmdlets = Assembly.LoadFrom(Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.dll"));
+            var initializerType = cmdlets.GetType("OpenAIVideos.Commands.Module.ModuleInitializer", throwOnError: true)!;
+            Assert.True(typeof(System.Management.Automation.IModuleAssemblyInitializer).IsAssignableFrom(initializerType));
+            Assert.True(typeof(System.Management.Automation.IModuleAssemblyCleanup).IsAssignableFrom(initializerType));
+
+            var initializer = Activator.CreateInstance(initializerType)!;
+            initializerType.GetMethod("OnImport")!.Invoke(initializer, null);
+            initializerType.GetMethod("OnImport")!.Invoke(initializer, null); // Import-Module -Force imports again
+
+            // (Until the cmdlets land, the placeholder cmdlet assembly does not reference the engine yet: ask by name.)
+            var engineReference = cmdlets.GetReferencedAssemblies().SingleOrDefault(name => name.Name == DependencyLoadContext.EngineAssemblyName)
+                ?? new AssemblyName(DependencyLoadContext.EngineAssemblyName);
+            var engine = Assembly.Load(engineReference);
+            Assert.Same(DependencyLoadContext.Registered, AssemblyLoadContext.GetLoadContext(engine));
+            Assert.Equal(Path.Combine(TestEnvironment.CoreFolder, "OpenAIVideos.Client.dll"), engine.Location);
+
+            var types = cmdlets.GetTypes(); // throws ReflectionTypeLoadException if any reference does not resolve
+            foreach (var property in types.Where(type => type.IsPublic).SelectMany(type => type.GetProperties()))
+            {
+                _ = property.PropertyType; // parameter types, engine ones included, as PowerShell binds them
+            }
+
+            initializerType.GetMethod("OnRemove")!.Invoke(initializer, new object?[] { null });
+            initializerType.GetMethod("OnImport")!.Invoke(initializer, null);
         }
 
         [Fact]
@@ -84,11 +123,22 @@ namespace OpenAIVideos.Packaging.Tests
         [InlineData("Polly.Core", true)]
         [InlineData("Microsoft.Extensions.Http", true)]
         [InlineData("Microsoft.Bcl.TimeProvider", true)]
+        [InlineData("Microsoft.Bcl.AsyncInterfaces", true)]
         [InlineData("System.Text.Json", false)]
         [InlineData("System.Diagnostics.DiagnosticSource", false)]
         [InlineData("OpenAIVideos.Models", false)]
         public void KnowsWhichAssembliesAreAlwaysPrivate(string name, bool expected) =>
             Assert.Equal(expected, DependencyLoadContext.IsPrivate(name));
+
+        [Theory]
+        [InlineData("OpenAIVideos.Client", true)]
+        [InlineData("Microsoft.Bcl.AsyncInterfaces", true)]
+        [InlineData("Polly.Core", false)]
+        [InlineData("Microsoft.Extensions.Http", false)]
+        [InlineData("OpenAIVideos.Models", false)]
+        [InlineData(null, false)]
+        public void AnswersTheDefaultContextOnlyForTheEngineAndItsBridge(string? name, bool expected) =>
+            Assert.Equal(expected, DependencyLoadContext.IsAnsweredForDefaultContext(name));
 
         /// <summary>
         /// Another module got there first with Microsoft.Extensions.* 8.0 in the default context. The engine still runs a

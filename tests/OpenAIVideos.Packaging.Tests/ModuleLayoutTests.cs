@@ -105,6 +105,47 @@ namespace OpenAIVideos.Packaging.Tests
             }
         }
 
+        [Fact]
+        public void EveryReferenceOfTheCmdletAssemblyResolvesOnBothEditions()
+        {
+            var cmdlets = AssemblyFacts.Read(Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.dll"));
+            var root = AssemblyFacts.ReadFolder(TestEnvironment.ModuleRoot);
+            var net8 = AssemblyFacts.ReadFrameworkList(TestEnvironment.Net8FrameworkList);
+            var net472 = AssemblyFacts.ReadReferenceAssemblies(TestEnvironment.NetFramework472Folder);
+            var core = AssemblyFacts.ReadFolder(TestEnvironment.CoreFolder);
+            var desktop = AssemblyFacts.ReadFolder(TestEnvironment.DesktopFolder);
+            var problems = new List<string>();
+
+            foreach (var reference in cmdlets.References)
+            {
+                var name = reference.Name!;
+                var requested = reference.Version ?? new Version();
+                if (name == "System.Management.Automation" || (root.TryGetValue(name, out var top) && top.Identity.Version >= requested))
+                {
+                    continue; // PowerShell's own, or the models beside the cmdlets
+                }
+
+                // PowerShell 7: .NET 8, or a file in Dependencies/Core that the load context answers the default context for.
+                var onCore = (net8.TryGetValue(name, out var inbox) && inbox >= requested)
+                    || (core.TryGetValue(name, out var ours) && ours.Identity.Version >= requested
+                        && OpenAIVideos.LoadContext.DependencyLoadContext.IsAnsweredForDefaultContext(name));
+                if (!onCore)
+                {
+                    problems.Add($"Core: {name} {requested}");
+                }
+
+                // Windows PowerShell 5.1: .NET Framework 4.7.2, or Dependencies/Desktop through the resolver.
+                var onDesktop = (net472.TryGetValue(name, out var framework) && framework >= requested)
+                    || (desktop.TryGetValue(name, out var carried) && carried.Identity.Version >= requested);
+                if (!onDesktop)
+                {
+                    problems.Add($"Desktop: {name} {requested}");
+                }
+            }
+
+            Assert.True(problems.Count == 0, "References of OpenAIVideos.dll that would not resolve:\n" + string.Join("\n", problems));
+        }
+
         /// <summary>
         /// Walks the references from OpenAIVideos.Client through the folder. Each must be in the folder at the version asked
         /// for or later, or be the models at the module root, or be provided by the runtime (<paramref name="providedByRuntime"/>).
