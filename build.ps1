@@ -97,7 +97,10 @@ function Get-PowerShellExecutable {
     }
     $name = 'pwsh'
     if ($IsWindows) { $name = 'pwsh.exe' }
-    Join-Path $PSHOME $name
+    $path = Join-Path $PSHOME $name
+    if (Test-Path -LiteralPath $path) { return $path }
+    # A PowerShell started some other way (a dotnet tool, a custom host): whatever this process is.
+    (Get-Process -Id $PID).Path
 }
 
 function Invoke-PowerShellScript {
@@ -134,8 +137,13 @@ function Install-BuildDependency {
                 Where-Object { $_.Version -ge [version]'2.8.5.201' })) {
             $null = Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Scope CurrentUser -Force
         }
-        # SkipPublisherCheck: Windows ships Pester 3.4 signed by a different certificate than Pester 5.
-        Install-Module -Name $Name -MinimumVersion $MinimumVersion -Scope CurrentUser -Force -AllowClobber -SkipPublisherCheck
+        $install = @{ Name = $Name; MinimumVersion = $MinimumVersion; Scope = 'CurrentUser'; Force = $true }
+        $parameters = (Get-Command -Name Install-Module).Parameters
+        # SkipPublisherCheck: Windows ships Pester 3.4 signed by a different certificate than Pester 5. Older
+        # PowerShellGet versions lack these switches, so they are passed only where they exist.
+        if ($parameters.ContainsKey('SkipPublisherCheck')) { $install['SkipPublisherCheck'] = $true }
+        if ($parameters.ContainsKey('AllowClobber')) { $install['AllowClobber'] = $true }
+        Install-Module @install
     }
 
     if (-not (Get-Module -ListAvailable -Name $Name | Where-Object { $_.Version -ge $MinimumVersion })) {
