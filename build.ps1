@@ -278,12 +278,12 @@ function Invoke-Package {
 function Invoke-Demo {
     $demoDir = Join-Path $OutRoot 'demo'
     $null = New-Item -ItemType Directory -Path $demoDir -Force
-    $script = Join-Path $RepositoryRoot 'build/Invoke-Demo.ps1'
+    $demoScript = Join-Path $RepositoryRoot 'build/Invoke-Demo.ps1'
 
     if ($UseRealService) {
         if (-not $env:OPENAI_API_KEY) { throw '-UseRealService needs OPENAI_API_KEY.' }
         Write-Warning 'The demo will create a real video with the OpenAI service, which is billed.'
-        $exit = Invoke-PowerShellScript -Path $script -Arguments @('-ManifestPath', $ManifestPath, '-OutputPath', $demoDir, '-UseRealService')
+        $exit = Invoke-PowerShellScript -Path $demoScript -Arguments @('-ManifestPath', $ManifestPath, '-OutputPath', $demoDir, '-UseRealService')
         if ($exit -ne 0) { throw "The demo failed (exit code $exit)." }
         return
     }
@@ -293,7 +293,7 @@ function Invoke-Demo {
     $emulator = Start-Emulator -ApiKey $key -LogDir $demoDir
     try {
         Write-Host "Emulator listening on $($emulator.BaseUri)"
-        $exit = Invoke-PowerShellScript -Path $script -Arguments @('-ManifestPath', $ManifestPath, '-OutputPath', $demoDir, '-BaseUri', $emulator.BaseUri, '-ApiKey', $key)
+        $exit = Invoke-PowerShellScript -Path $demoScript -Arguments @('-ManifestPath', $ManifestPath, '-OutputPath', $demoDir, '-BaseUri', $emulator.BaseUri, '-ApiKey', $key)
         if ($exit -ne 0) { throw "The demo failed (exit code $exit)." }
     }
     finally {
