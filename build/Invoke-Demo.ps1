@@ -1,0 +1,45 @@
+<#
+.SYNOPSIS
+    The README demo, run by build.ps1 -Task Demo in a fresh PowerShell: make a video, wait for it, save it, list.
+
+.PARAMETER ManifestPath
+    The laid-out OpenAIVideos.psd1.
+
+.PARAMETER OutputPath
+    Where Save-VideoContent writes the video.
+
+.PARAMETER BaseUri
+    The emulator's base URI (with /v1), when not using the real service.
+
+.PARAMETER ApiKey
+    The emulator's key, when not using the real service.
+
+.PARAMETER UseRealService
+    Connect to the OpenAI service with OPENAI_API_KEY (and OPENAI_BASE_URL when set) instead.
+#>
+[CmdletBinding(DefaultParameterSetName = 'Emulator')]
+param(
+    [Parameter(Mandatory)] [string] $ManifestPath,
+    [Parameter(Mandatory)] [string] $OutputPath,
+    [Parameter(Mandatory, ParameterSetName = 'Emulator')] [string] $BaseUri,
+    [Parameter(Mandatory, ParameterSetName = 'Emulator')] [string] $ApiKey,
+    [Parameter(Mandatory, ParameterSetName = 'RealService')] [switch] $UseRealService
+)
+
+$ErrorActionPreference = 'Stop'
+try {
+    Import-Module -Name $ManifestPath -Force
+    if ($UseRealService) {
+        Connect-OpenAIVideo
+    }
+    else {
+        Connect-OpenAIVideo -Emulator -BaseUri $BaseUri -ApiKey $ApiKey
+    }
+
+    New-Video 'a red fox running through snow' -Seconds 4 | Wait-Video | Save-VideoContent -Path $OutputPath -PassThru
+    Get-Video | Format-Table
+}
+catch {
+    Write-Host ($_ | Out-String) -ForegroundColor Red
+    exit 1
+}

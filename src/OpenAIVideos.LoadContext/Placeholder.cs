@@ -1,1 +1,0 @@
-namespace OpenAIVideos.LoadContext { internal static class Placeholder { } }
