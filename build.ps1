@@ -10,6 +10,7 @@
              emulator in out/emulator/ (framework-dependent: run it with `dotnet out/emulator/OpenAIVideos.Emulator.dll`).
     Test     Build, then `dotnet test Module.sln`, then the Pester 5 tests in tests/Pester against the laid-out module
              (Pester 5.5 or later is installed for the current user when missing).
+    Pester   Build, then only the Pester tests (what CI runs after `dotnet test` where pwsh exists).
     Demo     Build, start the emulator on a free loopback port with a throwaway key (or, with -UseRealService, use
              the real service through OPENAI_API_KEY), import the laid-out module and make, wait for and save a video.
     Help     Build, then turn docs/en-US (PlatyPS markdown) into MAML help and about_OpenAIVideos.help.txt in the
@@ -49,7 +50,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Help', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Help', 'Package', 'Clean')]
     [string[]] $Task = 'Build',
 
     [string] $Configuration = 'Release',
@@ -211,7 +212,11 @@ function Invoke-Build {
 
 function Invoke-Test {
     Invoke-Dotnet @('test', $Solution, '-c', $Configuration, '--nologo')
+    Invoke-PesterTests
+}
 
+# Not named Invoke-Pester: that would shadow Pester's own command in this script.
+function Invoke-PesterTests {
     $pesterDir = Join-Path $RepositoryRoot 'tests/Pester'
     if (-not (Test-Path -LiteralPath $pesterDir)) {
         Write-Warning "No Pester tests at $pesterDir; only the .NET tests ran."
@@ -308,6 +313,7 @@ foreach ($name in $Task) {
         'Clean' { $steps.Add('Clean') }
         'Build' { $steps.Add('Build') }
         'Test' { $steps.Add('Build'); $steps.Add('Test') }
+        'Pester' { $steps.Add('Build'); $steps.Add('PesterTests') }
         'Help' { $steps.Add('Build'); $steps.Add('Help') }
         'Package' { $steps.Add('Build'); $steps.Add('Help'); $steps.Add('Package') }
         'Demo' { $steps.Add('Build'); $steps.Add('Demo') }
@@ -320,7 +326,7 @@ if (-not (Get-Command -Name dotnet -CommandType Application -ErrorAction Silentl
 
 Push-Location -LiteralPath $RepositoryRoot
 try {
-    foreach ($step in 'Clean', 'Build', 'Test', 'Help', 'Package', 'Demo') {
+    foreach ($step in 'Clean', 'Build', 'Test', 'PesterTests', 'Help', 'Package', 'Demo') {
         if ($steps.Contains($step)) {
             Write-Host "==> $step" -ForegroundColor Cyan
             & "Invoke-$step"
