@@ -1,0 +1,60 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace OpenAIVideos.Docs.Tests
+{
+    /// <summary>The about topic covers the configuration the code reads; README gives the project's two commands.</summary>
+    public sealed class AboutTopicAndReadmeTests
+    {
+        private static readonly string[] AboutSections = { "Short Description", "Long Description", "See Also" };
+
+        [Fact]
+        public void TheAboutTopicFollowsThePlatyPSAboutFormat()
+        {
+            var file = RepositoryPaths.Relative(RepositoryPaths.AboutTopic);
+            Assert.True(File.Exists(RepositoryPaths.AboutTopic), $"{file}: missing.");
+            var document = CommandHelpDocument.Load(RepositoryPaths.AboutTopic);
+            Assert.True(document.Title == "about_OpenAIVideos", $"{file}: the title is '# {document.Title}', expected '# about_OpenAIVideos'.");
+            var headings = document.Sections.Select(s => s.Key).ToList();
+            var missing = AboutSections.Where(s => !headings.Contains(s)).ToList();
+            Assert.True(missing.Count == 0, $"{file}: no '## {string.Join("', '## ", missing)}' section.");
+            Assert.True(headings.IndexOf("Short Description") == 0 && headings.IndexOf("Long Description") == 1,
+                $"{file}: '## Short Description' then '## Long Description' must come first (they are [{string.Join(", ", headings)}]).");
+        }
+
+        [Fact]
+        public void TheAboutTopicNamesEveryEnvironmentVariableTheCodeReads()
+        {
+            var names = ModuleMetadata.EnvironmentVariableNames();
+            Assert.True(names.Count >= 6, $"Only [{string.Join(", ", names)}] found in the built assemblies; the scan is broken.");
+            var text = File.ReadAllText(RepositoryPaths.AboutTopic);
+            var missing = names.Where(n => !Regex.IsMatch(text, $@"\b{n}\b")).ToList();
+            Assert.True(missing.Count == 0,
+                $"{RepositoryPaths.Relative(RepositoryPaths.AboutTopic)}: does not name the environment variable(s) {string.Join(", ", missing)} that the client reads.");
+        }
+
+        [Fact]
+        public void TheAboutTopicListsEveryErrorId()
+        {
+            var ids = typeof(OpenAIVideos.Client.VideoErrorIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
+                .Concat(new[] { "ApiKeyMissing", "InvalidConnectionParameter", "PathNotFolder" })
+                .ToList();
+            var text = File.ReadAllText(RepositoryPaths.AboutTopic);
+            var missing = ids.Where(id => !text.Contains("`" + id + "`", StringComparison.Ordinal)).ToList();
+            Assert.True(missing.Count == 0,
+                $"{RepositoryPaths.Relative(RepositoryPaths.AboutTopic)}: the error table does not list {string.Join(", ", missing)} (as `Id`).");
+        }
+
+        [Theory]
+        [InlineData("pwsh ./build.ps1 -Task Demo")]
+        [InlineData("dotnet test Module.sln")]
+        public void TheReadmeGivesTheSetUpCommand(string command)
+        {
+            Assert.True(File.Exists(RepositoryPaths.Readme), "README.md: missing at the repository root.");
+            var text = File.ReadAllText(RepositoryPaths.Readme);
+            Assert.True(text.Contains(command, StringComparison.Ordinal), $"README.md: does not give the command '{command}'.");
+        }
+    }
+}
