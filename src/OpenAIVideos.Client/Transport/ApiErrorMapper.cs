@@ -30,7 +30,7 @@ namespace OpenAIVideos.Client.Transport
             {
                 return new VideoApiException(VideoErrorIds.ApiRetired, VideoErrorCategory.ResourceUnavailable,
                     "OpenAI retired its Videos API on 2026-09-24, so api.openai.com no longer serves /videos. Point the module at a server "
-                    + "that still speaks it: Azure OpenAI (Connect-OpenAIVideo -BaseUri https://NAME.openai.azure.com/openai/v1 -AzureApiKey), "
+                    + "that still speaks it: Azure OpenAI (Connect-OpenAIVideo -Azure -BaseUri https://NAME.openai.azure.com -ApiKey KEY), "
                     + "LiteLLM, vLLM-Omni or SGLang (-BaseUri http://HOST:PORT/v1), or the built-in emulator (Connect-OpenAIVideo -Emulator); "
                     + "or set OPENAI_BASE_URL.")
                 {
