@@ -15,7 +15,7 @@ namespace OpenAIVideos.Emulator.Content
     {
         private const int ChunkSize = 64 * 1024;
 
-        public static async Task<long> WriteAsync(Stream destination, long totalLength, long offset, long count, CancellationToken ct)
+        public static async Task<long> WriteAsync(Stream destination, long totalLength, long offset, long count, Action<long> beforeWrite, CancellationToken ct)
         {
             byte[] header = Header(totalLength);
             byte[] chunk = new byte[(int)Math.Min(ChunkSize, Math.Max(count, 1))];
@@ -32,6 +32,7 @@ namespace OpenAIVideos.Emulator.Content
                     Array.Copy(header, position, chunk, 0, headerBytes);
                 }
 
+                beforeWrite(length);
                 await destination.WriteAsync(chunk.AsMemory(0, length), ct);
                 written += length;
             }

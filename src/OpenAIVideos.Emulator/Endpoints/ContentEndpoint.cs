@@ -72,13 +72,13 @@ namespace OpenAIVideos.Emulator.Endpoints
             response.ContentLength = count;
             if (asset != null)
             {
-                await response.Body.WriteAsync(asset.AsMemory((int)start, (int)count), context.RequestAborted);
+                // Counted before writing: once a client holds the bytes, the statistics already include them.
                 state.Statistics.RecordContentBytes(count);
+                await response.Body.WriteAsync(asset.AsMemory((int)start, (int)count), context.RequestAborted);
                 return;
             }
 
-            long written = await SyntheticVideoContent.WriteAsync(response.Body, length, start, count, context.RequestAborted);
-            state.Statistics.RecordContentBytes(written);
+            await SyntheticVideoContent.WriteAsync(response.Body, length, start, count, state.Statistics.RecordContentBytes, context.RequestAborted);
         }
     }
 }
