@@ -239,7 +239,7 @@ namespace OpenAIVideos.Client
             RequestValidator.ValidateId(videoId, "video");
             var request = VideoRequest(HttpMethod.Get, videoId, string.Empty, "retrieve video");
             using var result = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var video = WireMapper.ToVideo(Deserialize(request, result, WireJsonContext.Default.VideoWire));
+            var video = ReadVideo(request, result);
             TimeSpan? pollAfter = null;
             if (result.Response.Headers.TryGetValues("openai-poll-after-ms", out var values))
             {
@@ -290,8 +290,27 @@ namespace OpenAIVideos.Client
                 ? new RequestBody().File("video", file)
                 : new RequestBody().Field("video", new Dictionary<string, object?> { ["id"] = videoId });
 
-        private async Task<Video> SendForVideoAsync(ApiRequest request, CancellationToken cancellationToken) =>
-            WireMapper.ToVideo(await SendJsonAsync(request, WireJsonContext.Default.VideoWire, cancellationToken).ConfigureAwait(false));
+        private async Task<Video> SendForVideoAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            using var result = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return ReadVideo(request, result);
+        }
+
+        // A video without an id is no video: some gateways answer 200 with the error envelope, which is then
+        // reported with the server's own words; anything else id-less is not the API.
+        private Video ReadVideo(ApiRequest request, AttemptResult result)
+        {
+            var wire = Deserialize(request, result, WireJsonContext.Default.VideoWire);
+            if (!string.IsNullOrEmpty(wire.Id))
+            {
+                return WireMapper.ToVideo(wire);
+            }
+
+            var body = Text(result.Body ?? Array.Empty<byte>());
+            throw wire.Error is not null
+                ? ApiErrorMapper.FromResponse(request, result.Response, body, _transport.BaseUri, Options.ApiKey)
+                : ApiErrorMapper.InvalidBody(request, result.Response, body, _transport.BaseUri, new JsonException("The answer has no video id."));
+        }
 
         private async Task<T> SendJsonAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         {

@@ -48,6 +48,18 @@ namespace OpenAIVideos.Client.Tests.Integration
         }
 
         [Fact]
+        public async Task A_gateway_answering_200_with_the_error_envelope_is_an_error_in_its_own_words()
+        {
+            using var client = Client(maxRetries: 0);
+            var video = await CompletedVideoAsync(client);
+            Emulator.Faults.Add(new FaultRule { Kind = FaultKind.ErrorStatus, Status = 200, Operation = "retrieve", ErrorMessage = "Upstream provider failed.", ErrorCode = "upstream_error" });
+            var error = await Assert.ThrowsAsync<VideoApiException>(() => client.RetrieveAsync(video.Id));
+            Assert.Equal("Upstream provider failed.", error.ApiMessage);
+            Assert.Equal("upstream_error", error.ApiErrorCode);
+            Assert.Equal(video.Id, error.VideoId);
+        }
+
+        [Fact]
         public async Task A_wrong_base_path_is_a_not_found_that_points_at_the_base_url()
         {
             var options = Options();
