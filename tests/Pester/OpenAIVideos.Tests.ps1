@@ -7,56 +7,21 @@
 #>
 
 BeforeAll {
-    $repo = (Resolve-Path "$PSScriptRoot/../..").Path
-    $manifest = Get-ChildItem -Path "$repo/out/OpenAIVideos" -Filter 'OpenAIVideos.psd1' -Recurse -ErrorAction Stop |
-        Sort-Object FullName -Descending | Select-Object -First 1
-    if (-not $manifest) { throw "No built module under $repo/out/OpenAIVideos; run the build first." }
-    $emulatorDll = Join-Path $repo 'out/emulator/OpenAIVideos.Emulator.dll'
-    if (-not (Test-Path $emulatorDll)) { throw "No emulator at $emulatorDll; run the build first." }
-
-    # A free port: let the OS pick one, then release it for the emulator.
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = ([System.Net.IPEndPoint]$listener.LocalEndpoint).Port
-    $listener.Stop()
-
-    $script:BaseUri = "http://127.0.0.1:$port/v1"
-    $script:Emulator = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
-        -RedirectStandardOutput (Join-Path $TestDrive 'emulator.out.txt') -RedirectStandardError (Join-Path $TestDrive 'emulator.err.txt') `
-        -ArgumentList @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', 'pester-key', '--job-seconds', '1')
-
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    $ready = $false
-    while (-not $ready -and [DateTime]::UtcNow -lt $deadline) {
-        try {
-            $null = Invoke-RestMethod -Uri "$script:BaseUri/videos?limit=1" -Headers @{ Authorization = 'Bearer pester-key' } -TimeoutSec 2
-            $ready = $true
-        }
-        catch {
-            if ($script:Emulator.HasExited) { throw "The emulator exited with code $($script:Emulator.ExitCode)." }
-            Start-Sleep -Milliseconds 200
-        }
-    }
-    if (-not $ready) { throw "The emulator did not answer on $script:BaseUri within 30 s." }
-
-    Import-Module $manifest.FullName -Force -ErrorAction Stop
+    . "$PSScriptRoot/TestEmulator.ps1"
+    Import-BuiltModule
+    $script:Emulator = Start-TestEmulator -LogFolder $TestDrive
+    $script:BaseUri = $script:Emulator.BaseUri
     Connect-OpenAIVideo -Emulator -BaseUri $script:BaseUri -ApiKey 'pester-key'
 
-    # The smallest file the engine recognises as MP4 (an ftyp box): enough for the emulator's uploads.
     $script:Mp4 = Join-Path $TestDrive 'clip.mp4'
-    [System.IO.File]::WriteAllBytes($script:Mp4, [byte[]](
-            0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6F, 0x6D, 0x00, 0x00, 0x02, 0x00,
-            0x69, 0x73, 0x6F, 0x6D, 0x6D, 0x70, 0x34, 0x31))
+    [System.IO.File]::WriteAllBytes($script:Mp4, $script:Mp4StubBytes)
 
     $script:Completed = New-Video 'a lighthouse at dusk' -Wait -TimeoutSec 60
 }
 
 AfterAll {
     Disconnect-OpenAIVideo -ErrorAction SilentlyContinue
-    if ($script:Emulator -and -not $script:Emulator.HasExited) {
-        Stop-Process -Id $script:Emulator.Id -Force
-        $script:Emulator.WaitForExit(5000) | Out-Null
-    }
+    Stop-TestEmulator $script:Emulator
     Remove-Module OpenAIVideos -Force -ErrorAction SilentlyContinue
 }
 

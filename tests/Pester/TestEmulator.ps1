@@ -1,0 +1,65 @@
+<#
+    Shared set-up for the Pester files (dot-source it in BeforeAll): imports the laid-out module and starts the built
+    emulator on a free loopback port. Expects out/OpenAIVideos/<version>/OpenAIVideos.psd1 and
+    out/emulator/OpenAIVideos.Emulator.dll (pwsh ./build.ps1 -Task Build makes both).
+#>
+
+$script:RepositoryRoot = (Resolve-Path "$PSScriptRoot/../..").Path
+
+# The smallest file the engine recognises as MP4 (an ftyp box): enough for the emulator's uploads.
+$script:Mp4StubBytes = [byte[]](
+    0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6F, 0x6D, 0x00, 0x00, 0x02, 0x00,
+    0x69, 0x73, 0x6F, 0x6D, 0x6D, 0x70, 0x34, 0x31)
+
+function Import-BuiltModule {
+    $manifest = Get-ChildItem -Path "$script:RepositoryRoot/out/OpenAIVideos" -Filter 'OpenAIVideos.psd1' -Recurse -ErrorAction Stop |
+        Sort-Object FullName -Descending | Select-Object -First 1
+    if (-not $manifest) { throw "No built module under $script:RepositoryRoot/out/OpenAIVideos; run the build first." }
+    Import-Module $manifest.FullName -Force -ErrorAction Stop
+}
+
+function Start-TestEmulator {
+    param(
+        [Parameter(Mandatory)] [string] $LogFolder,
+        [string] $ApiKey = 'pester-key',
+        [int] $JobSeconds = 1
+    )
+
+    $emulatorDll = Join-Path $script:RepositoryRoot 'out/emulator/OpenAIVideos.Emulator.dll'
+    if (-not (Test-Path $emulatorDll)) { throw "No emulator at $emulatorDll; run the build first." }
+
+    # A free port: let the OS pick one, then release it for the emulator.
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = ([System.Net.IPEndPoint]$listener.LocalEndpoint).Port
+    $listener.Stop()
+
+    $baseUri = "http://127.0.0.1:$port/v1"
+    $process = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
+        -RedirectStandardOutput (Join-Path $LogFolder 'emulator.out.txt') -RedirectStandardError (Join-Path $LogFolder 'emulator.err.txt') `
+        -ArgumentList @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds)
+
+    # Poll until it answers (or dies): readiness is observed, not assumed after a fixed sleep.
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        try {
+            $null = Invoke-RestMethod -Uri "$baseUri/videos?limit=1" -Headers @{ Authorization = "Bearer $ApiKey" } -TimeoutSec 2
+            return [pscustomobject]@{ Process = $process; BaseUri = $baseUri; ApiKey = $ApiKey }
+        }
+        catch {
+            if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode)." }
+            Start-Sleep -Milliseconds 200
+        }
+    }
+
+    Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+    throw "The emulator did not answer on $baseUri within 30 s."
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if ($Emulator -and -not $Emulator.Process.HasExited) {
+        Stop-Process -Id $Emulator.Process.Id -Force
+        $Emulator.Process.WaitForExit(5000) | Out-Null
+    }
+}
