@@ -10,6 +10,7 @@ using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using static OpenAIVideos.Tests.Shared.CustomAttributes;
 
 namespace OpenAIVideos.Docs.Tests
 {
@@ -164,22 +165,6 @@ namespace OpenAIVideos.Docs.Tests
 
         private static string[] StringArray(CustomAttributeTypedArgument argument) =>
             ((ReadOnlyCollection<CustomAttributeTypedArgument>)argument.Value!).Select(a => (string)a.Value!).ToArray();
-
-        private static CustomAttributeData? Attribute(MemberInfo member, string fullName) =>
-            member.GetCustomAttributesData().SingleOrDefault(a => a.AttributeType.FullName == fullName);
-
-        private static T Named<T>(CustomAttributeData attribute, string name, T fallback)
-        {
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (argument.MemberName == name)
-                {
-                    return (T)argument.TypedValue.Value!;
-                }
-            }
-
-            return fallback;
-        }
 
         /// <summary>The compiler's XML documentation, reduced to plain text.</summary>
         private sealed class XmlDocs

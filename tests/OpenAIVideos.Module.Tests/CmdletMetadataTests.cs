@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using static OpenAIVideos.Tests.Shared.CustomAttributes;
 
 namespace OpenAIVideos.Module.Tests
 {
@@ -278,22 +279,6 @@ namespace OpenAIVideos.Module.Tests
             }
 
             return false;
-        }
-
-        private static CustomAttributeData? Attribute(MemberInfo member, string fullName) =>
-            member.GetCustomAttributesData().SingleOrDefault(a => a.AttributeType.FullName == fullName);
-
-        private static T Named<T>(CustomAttributeData attribute, string name, T fallback)
-        {
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (argument.MemberName == name)
-                {
-                    return (T)argument.TypedValue.Value!;
-                }
-            }
-
-            return fallback;
         }
 
         // ConfirmImpact is an enum: metadata stores its number; name it through the reference assembly's enum.
