@@ -76,7 +76,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios
                 + $"({Report.F(settings.ListTotal / seedSeconds, "0")} creates/s); emulator started with `--page-size {PageSize}`, both clients ask for "
                 + $"limit={PageSize} and follow `after` cursors. Ours = `await foreach (var v in client.ListAsync(new VideoListQuery {{ PageSize = 100 }}))`, "
                 + "raw = a page loop over `HttpClient.GetAsync` + `JsonSerializer.DeserializeAsync`; curl = one invocation fetching the same 100 page URLs "
-                + $"(cursors taken from a prior listing) to /dev/null. Medians of {settings.ListRounds} alternating rounds; before each measured listing "
+                + $"(cursors taken from a prior listing) to /dev/null, timed as the sum of its `%{{time_total}}` per page (median of 3). Medians of {settings.ListRounds} alternating rounds; before each measured listing "
                 + "the harness collects garbage and resets the kernel's peak-RSS mark (/proc/self/clear_refs), so 'peak above start' is VmHWM minus the "
                 + "working set at the start.");
         }
@@ -150,7 +150,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios
 
             string config = Path.Combine(Path.GetTempPath(), $"openaivideos-bench-list-{Environment.ProcessId}.cfg");
             var text = new StringBuilder();
-            text.AppendLine($"header = \"Authorization: Bearer {EmulatorProcess.ApiKey}\"").AppendLine("silent");
+            text.AppendLine($"header = \"Authorization: Bearer {EmulatorProcess.ApiKey}\"").AppendLine("silent").AppendLine("write-out = \"%{time_total}\\n\"");
             foreach (string? cursor in cursors)
             {
                 text.AppendLine($"url = \"{emulator.BaseUri.AbsoluteUri}videos?limit={PageSize}{(cursor is null ? string.Empty : "&after=" + cursor)}\"");
@@ -163,7 +163,9 @@ namespace OpenAIVideos.Benchmarks.Scenarios
                 var times = new List<double>();
                 for (int i = 0; i < 3; i++)
                 {
-                    times.Add((await ChildProcess.RunAsync(ChildProcess.CurlPath, new[] { "-K", config }, null, TimeSpan.FromSeconds(120))).Milliseconds / 1000);
+                    // The sum of curl's per-transfer times: its process start is not part of listing.
+                    string output = (await ChildProcess.RunAsync(ChildProcess.CurlPath, new[] { "-K", config }, null, TimeSpan.FromSeconds(120))).Output;
+                    times.Add(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Sum(line => double.Parse(line, System.Globalization.CultureInfo.InvariantCulture)));
                 }
 
                 return Stats.Median(times);
