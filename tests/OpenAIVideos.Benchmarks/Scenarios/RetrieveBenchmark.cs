@@ -36,6 +36,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios
             var ours = new List<double>();
             var raw = new List<double>();
             long oursAllocated = 0, rawAllocated = 0;
+            TimeSpan oursCpu = TimeSpan.Zero, rawCpu = TimeSpan.Zero;
             for (int round = 0; round < settings.RetrieveRounds; round++)
             {
                 bool oursFirst = round % 2 == 0;
@@ -43,6 +44,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios
                 {
                     bool isOurs = (side == 0) == oursFirst;
                     long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                    TimeSpan cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                     for (int i = 0; i < settings.RetrievePerRound; i++)
                     {
                         long start = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -59,13 +61,16 @@ namespace OpenAIVideos.Benchmarks.Scenarios
                     }
 
                     long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                    TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                     if (isOurs)
                     {
                         oursAllocated += allocated;
+                        oursCpu += cpu;
                     }
                     else
                     {
                         rawAllocated += allocated;
+                        rawCpu += cpu;
                     }
                 }
             }
@@ -78,9 +83,12 @@ namespace OpenAIVideos.Benchmarks.Scenarios
                 Report.F(Stats.Percentile(ours, 95) / Stats.Percentile(raw, 95)) + "× raw", "reported", null);
             report.Add(Scenario, "warm call, allocated", Report.F(oursAllocated / (double)ours.Count, "0") + " B", Report.F(rawAllocated / (double)raw.Count, "0") + " B",
                 "n/a", Report.F(oursAllocated / (double)rawAllocated) + "× raw", "reported", null);
+            double oursCpuUs = oursCpu.TotalMilliseconds * 1000 / ours.Count, rawCpuUs = rawCpu.TotalMilliseconds * 1000 / raw.Count;
+            report.Add(Scenario, "warm call, client CPU time", Report.F(oursCpuUs, "0") + " µs", Report.F(rawCpuUs, "0") + " µs", "n/a",
+                Report.F(oursCpuUs / rawCpuUs) + "× raw", "reported (less load-sensitive)", null);
             report.Note(Scenario, $"warm: {settings.RetrieveWarmup} warm-up calls each, then {settings.RetrieveRounds} alternating rounds of {settings.RetrievePerRound} "
                 + $"sequential calls per side ({ours.Count} timed calls each); curl is one invocation fetching {curl.Count} URLs over one kept-alive "
-                + "connection, its `%{time_total}` per transfer (no JSON parsing). Allocated = all threads' allocations / calls.");
+                + "connection, its `%{time_total}` per transfer (no JSON parsing). Allocated = all threads' allocations / calls; client CPU = this process's CPU time / calls (all threads, the sampler's 10 ms ticks included).");
 
             await ColdAsync(report, settings, emulator, id);
         }
