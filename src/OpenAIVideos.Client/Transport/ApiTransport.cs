@@ -252,9 +252,10 @@ namespace OpenAIVideos.Client.Transport
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
-            if (message.Headers.Accept.Count == 0)
+            // Contains, not Accept.Count: counting parses the header into objects on every request just to add a constant.
+            if (!message.Headers.Contains("Accept"))
             {
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.TryAddWithoutValidation("Accept", "application/json");
             }
 
             if (request.Body is not null)
