@@ -7,6 +7,8 @@ namespace OpenAIVideos.Benchmarks.Harness
 
         public int RetrieveWarmup => Quick ? 100 : 500;
 
+        public System.TimeSpan RetrieveWarmupTime => System.TimeSpan.FromSeconds(Quick ? 1 : 3);
+
         public int RetrieveRounds => Quick ? 4 : 10;
 
         public int RetrievePerRound => Quick ? 100 : 300;
