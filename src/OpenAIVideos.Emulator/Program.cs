@@ -6,7 +6,7 @@ using OpenAIVideos.Emulator;
 using OpenAIVideos.Emulator.Hosting;
 
 // Command line: dotnet run --project src/OpenAIVideos.Emulator -- [--urls http://127.0.0.1:PORT] [--api-key KEY]
-//   [--no-auth] [--job-seconds N] [--flavor openai|gateway]. Environment: EMULATOR_API_KEY, EMULATOR_JOB_SECONDS,
+//   [--no-auth] [--job-seconds N] [--flavor openai|gateway] [--poll-after-ms N] [--page-size N]. Environment: EMULATOR_API_KEY, EMULATOR_JOB_SECONDS,
 //   EMULATOR_FLAVOR, EMULATOR_NO_AUTH=1. Without --urls it listens on http://127.0.0.1:5080.
 EmulatorOptions options = CommandLine.Parse(args);
 bool hasUrls = args.Contains("--urls") || Environment.GetEnvironmentVariable("ASPNETCORE_URLS") != null;

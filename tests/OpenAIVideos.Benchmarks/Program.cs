@@ -1,1 +1,156 @@
-System.Console.WriteLine("benchmarks: placeholder");
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using OpenAIVideos.Benchmarks.Harness;
+using OpenAIVideos.Benchmarks.Scenarios;
+using OpenAIVideos.Client;
+
+namespace OpenAIVideos.Benchmarks
+{
+    /// <summary>
+    /// The performance suite: our client against a raw HttpClient + System.Text.Json baseline and curl, side by side,
+    /// against the emulator (a separate process) on loopback. Run by hand, not by CI:
+    /// <c>dotnet run -c Release --project tests/OpenAIVideos.Benchmarks -- all --write-doc</c>.
+    /// </summary>
+    internal static class Program
+    {
+        private const string Usage =
+            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER]\n"
+            + "  --quick      smaller sizes, for developing the harness (not for reporting)\n"
+            + "  --write-doc  write the results between the markers of docs/performance.md (or PATH)\n"
+            + "  --dir        folder for the download scenario's files (default: a new folder under the temp path)";
+
+        private static readonly string[] Scenarios = { "retrieve", "list", "download", "wait", "emulator" };
+
+        public static async Task<int> Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] is "cold-client" or "cold-raw")
+            {
+                return await ColdAsync(args);
+            }
+
+            var scenarios = new List<string>();
+            bool quick = false;
+            string? docPath = null, folder = null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--quick":
+                        quick = true;
+                        break;
+                    case "--write-doc":
+                        docPath = i + 1 < args.Length && !args[i + 1].StartsWith("-", StringComparison.Ordinal) && !Scenarios.Contains(args[i + 1]) && args[i + 1] != "all"
+                            ? args[++i]
+                            : DefaultDocPath();
+                        break;
+                    case "--dir":
+                        folder = i + 1 < args.Length ? args[++i] : null;
+                        break;
+                    case "all":
+                        scenarios.AddRange(Scenarios);
+                        break;
+                    case var name when Scenarios.Contains(name):
+                        scenarios.Add(name);
+                        break;
+                    default:
+                        Console.Error.WriteLine(Usage);
+                        return 2;
+                }
+            }
+
+            if (scenarios.Count == 0)
+            {
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+
+            var settings = new BenchSettings { Quick = quick, DownloadFolder = folder };
+            var report = new Report { CommandLine = "dotnet run -c Release --project tests/OpenAIVideos.Benchmarks -- " + string.Join(' ', args) };
+            Console.WriteLine($"Machine: {Report.Machine()}");
+            Console.WriteLine($"Emulator: {EmulatorProcess.DllPath} (separate process)");
+            using var sampler = new ProcessSampler(sampleThreads: true);
+            var total = Stopwatch.StartNew();
+            foreach (string scenario in scenarios.Distinct())
+            {
+                Console.WriteLine($"[{total.Elapsed:mm\\:ss}] {scenario} (load {Report.LoadAverage()})…");
+                switch (scenario)
+                {
+                    case "retrieve":
+                        await RetrieveBenchmark.RunAsync(report, settings);
+                        break;
+                    case "list":
+                        await ListBenchmark.RunAsync(report, settings, sampler);
+                        break;
+                    case "download":
+                        await DownloadBenchmark.RunAsync(report, settings, sampler);
+                        break;
+                    case "wait":
+                        await WaitBenchmark.RunAsync(report, settings, sampler);
+                        break;
+                    case "emulator":
+                        await EmulatorThroughputBenchmark.RunAsync(report, settings);
+                        break;
+                }
+            }
+
+            report.RecordLoad("end");
+            Console.WriteLine($"[{total.Elapsed:mm\\:ss}] done{(quick ? " (--quick: sizes reduced, not for reporting)" : string.Empty)}.");
+            Console.WriteLine();
+            Console.WriteLine(report.ConsoleTable());
+            foreach (string note in report.Notes)
+            {
+                Console.WriteLine(note);
+            }
+
+            Console.WriteLine("Load: " + string.Join("; ", report.Loads));
+            if (docPath is not null)
+            {
+                report.WriteInto(docPath);
+                Console.WriteLine($"Wrote the results into {docPath}.");
+            }
+
+            return 0;
+        }
+
+        // A child of the cold-start scenario: one process, one client, one retrieve, then the object's id on stdout.
+        private static async Task<int> ColdAsync(string[] args)
+        {
+            var baseUri = new Uri(args[1]);
+            string key = args[2], id = args[3];
+            string? seen;
+            if (args[0] == "cold-client")
+            {
+                using var client = new VideosClient(new VideoClientOptions { BaseUri = baseUri, ApiKey = ApiKeySecret.FromPlainText(key) });
+                seen = (await client.RetrieveAsync(id)).Id;
+            }
+            else
+            {
+                using var http = new HttpClient { BaseAddress = baseUri };
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+                seen = (await RawApi.RetrieveAsync(http, id)).Id;
+            }
+
+            double sinceStart = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+            Console.WriteLine($"object {seen} since-start-ms={Report.F(sinceStart, "0")}");
+            return seen == id ? 0 : 1;
+        }
+
+        private static string DefaultDocPath()
+        {
+            for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Module.sln")))
+                {
+                    return Path.Combine(folder.FullName, "docs", "performance.md");
+                }
+            }
+
+            throw new InvalidOperationException("Run from inside the repository (Module.sln not found), or give --write-doc PATH.");
+        }
+    }
+}

@@ -23,8 +23,12 @@ namespace OpenAIVideos.Client
         internal ContentDownloader(ApiTransport transport) => _transport = transport;
 
         /// <summary>Streams one variant into <paramref name="destination"/>; returns what was written.</summary>
-        public async Task<ContentDownloadResult> DownloadAsync(string videoId, VideoContentVariant variant, Stream destination,
-            IProgress<ContentDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+        public Task<ContentDownloadResult> DownloadAsync(string videoId, VideoContentVariant variant, Stream destination,
+            IProgress<ContentDownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            DownloadCoreAsync(videoId, variant, destination, null, progress, cancellationToken);
+
+        private async Task<ContentDownloadResult> DownloadCoreAsync(string videoId, VideoContentVariant variant, Stream destination, WritebackHint? writeback,
+            IProgress<ContentDownloadProgress>? progress, CancellationToken cancellationToken)
         {
             RequestValidator.ValidateId(videoId, "video");
             if (variant is null)
@@ -86,7 +90,7 @@ namespace OpenAIVideos.Client
                 var total = TotalLength(response, written);
                 try
                 {
-                    written = await CopyBodyAsync(response, destination, written, total, progress, cancellationToken).ConfigureAwait(false);
+                    written = await CopyBodyAsync(response, destination, writeback, written, total, progress, cancellationToken).ConfigureAwait(false);
                     await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
                     return new ContentDownloadResult { VideoId = videoId, Variant = variant, Bytes = written, ContentType = contentType };
                 }
@@ -134,7 +138,7 @@ namespace OpenAIVideos.Client
                 ContentDownloadResult result;
                 using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true))
                 {
-                    result = await DownloadAsync(videoId, variant, file, progress, cancellationToken).ConfigureAwait(false);
+                    result = await DownloadCoreAsync(videoId, variant, file, WritebackHint.For(file), progress, cancellationToken).ConfigureAwait(false);
                     file.Flush(flushToDisk: true);
                 }
 
@@ -161,7 +165,7 @@ namespace OpenAIVideos.Client
             new VideoApiException(VideoErrorIds.FileExists, VideoErrorCategory.ResourceExists,
                 $"'{target}' already exists; use -Force to overwrite it.", cause) { VideoId = videoId };
 
-        private async Task<long> CopyBodyAsync(HttpResponseMessage response, Stream destination, long written, long? total,
+        private async Task<long> CopyBodyAsync(HttpResponseMessage response, Stream destination, WritebackHint? writeback, long written, long? total,
             IProgress<ContentDownloadProgress>? progress, CancellationToken cancellationToken)
         {
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -192,6 +196,7 @@ namespace OpenAIVideos.Client
 
                     await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
                     written += read;
+                    writeback?.Written();
                     if (progress is not null && sinceReport.Elapsed >= ProgressInterval)
                     {
                         progress.Report(new ContentDownloadProgress(written, total));

@@ -86,31 +86,30 @@ namespace OpenAIVideos.Client.Serialization
             }
         }
 
-        private static double? ReadNumber(JsonElement element) => element.ValueKind switch
+        private static double? ReadNumber(WireScalar value) => value.Kind switch
         {
-            JsonValueKind.Number => element.GetDouble(),
-            JsonValueKind.String when double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonValueKind.Number => value.Number,
+            JsonValueKind.String when double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
             _ => null,
         };
 
-        // The API sends strings for seconds and size; gateways sometimes send numbers.
-        private static string? ReadText(JsonElement element) => element.ValueKind switch
+        // The API sends strings for seconds and size; gateways sometimes send numbers (kept as their raw JSON text).
+        private static string? ReadText(WireScalar value) => value.Kind switch
         {
-            JsonValueKind.String => element.GetString(),
-            JsonValueKind.Number => element.GetRawText(),
+            JsonValueKind.String or JsonValueKind.Number => value.Text,
             _ => null,
         };
 
         // Unix seconds per the API; some gateways send fractional seconds or ISO 8601 text.
-        private static DateTimeOffset? ReadTimestamp(JsonElement element)
+        private static DateTimeOffset? ReadTimestamp(WireScalar value)
         {
-            if (element.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            if (value.Kind == JsonValueKind.String
+                && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
                 return parsed;
             }
 
-            var seconds = ReadNumber(element);
+            var seconds = ReadNumber(value);
             return seconds is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds.Value * 1000));
         }
     }

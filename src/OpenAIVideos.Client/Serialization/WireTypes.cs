@@ -13,13 +13,13 @@ namespace OpenAIVideos.Client.Serialization
         [JsonPropertyName("object")] public string? Object { get; set; }
         [JsonPropertyName("model")] public string? Model { get; set; }
         [JsonPropertyName("status")] public string? Status { get; set; }
-        [JsonPropertyName("progress")] public JsonElement Progress { get; set; }
-        [JsonPropertyName("created_at")] public JsonElement CreatedAt { get; set; }
-        [JsonPropertyName("completed_at")] public JsonElement CompletedAt { get; set; }
-        [JsonPropertyName("expires_at")] public JsonElement ExpiresAt { get; set; }
+        [JsonPropertyName("progress"), JsonConverter(typeof(WireNumberConverter))] public WireScalar Progress { get; set; }
+        [JsonPropertyName("created_at"), JsonConverter(typeof(WireNumberConverter))] public WireScalar CreatedAt { get; set; }
+        [JsonPropertyName("completed_at"), JsonConverter(typeof(WireNumberConverter))] public WireScalar CompletedAt { get; set; }
+        [JsonPropertyName("expires_at"), JsonConverter(typeof(WireNumberConverter))] public WireScalar ExpiresAt { get; set; }
         [JsonPropertyName("prompt")] public string? Prompt { get; set; }
-        [JsonPropertyName("size")] public JsonElement Size { get; set; }
-        [JsonPropertyName("seconds")] public JsonElement Seconds { get; set; }
+        [JsonPropertyName("size"), JsonConverter(typeof(WireTextConverter))] public WireScalar Size { get; set; }
+        [JsonPropertyName("seconds"), JsonConverter(typeof(WireTextConverter))] public WireScalar Seconds { get; set; }
         [JsonPropertyName("remixed_from_video_id")] public string? RemixedFromVideoId { get; set; }
         [JsonPropertyName("error")] public VideoErrorWire? Error { get; set; }
         [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
@@ -50,7 +50,7 @@ namespace OpenAIVideos.Client.Serialization
     {
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("created_at")] public JsonElement CreatedAt { get; set; }
+        [JsonPropertyName("created_at"), JsonConverter(typeof(WireNumberConverter))] public WireScalar CreatedAt { get; set; }
     }
 
     internal sealed class ErrorEnvelopeWire

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
@@ -165,8 +166,12 @@ namespace OpenAIVideos.Client.Transport
                 }
             }
 
-            Log($"{request.Method} {request.Path} -> {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms"
-                + (ApiErrorMapper.RequestIdOf(response) is { } id ? $" (request id {id})" : string.Empty));
+            if (_log is not null)
+            {
+                // Built only when someone listens: on the hot path of every call otherwise.
+                Log($"{request.Method} {request.Path} -> {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms"
+                    + (ApiErrorMapper.RequestIdOf(response) is { } id ? $" (request id {id})" : string.Empty));
+            }
 
             if (!response.IsSuccessStatusCode)
             {
@@ -247,9 +252,10 @@ namespace OpenAIVideos.Client.Transport
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
-            if (message.Headers.Accept.Count == 0)
+            // Contains, not Accept.Count: counting parses the header into objects on every request just to add a constant.
+            if (!message.Headers.Contains("Accept"))
             {
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.TryAddWithoutValidation("Accept", "application/json");
             }
 
             if (request.Body is not null)
@@ -268,22 +274,43 @@ namespace OpenAIVideos.Client.Transport
             }
 
             using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream(content.Headers.ContentLength is long length ? (int)length : 4096);
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            if (content.Headers.ContentLength is long expected)
             {
-                if (buffer.Length + read > maxBytes)
+                // The usual case: read straight into an array of the declared size, with no staging chunk or copy.
+                var body = new byte[expected];
+                var filled = 0;
+                while (filled < body.Length)
                 {
-                    throw new InvalidDataException($"the answer is more than {maxBytes:N0} bytes of JSON, more than a Videos API answer can need.");
+                    var got = await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false);
+                    if (got == 0)
+                    {
+                        throw new IOException($"the body ended after {filled:N0} of {expected:N0} bytes.");
+                    }
+
+                    filled += got;
                 }
 
-                buffer.Write(chunk, 0, read);
+                return body;
             }
 
-            if (content.Headers.ContentLength is long expected && buffer.Length < expected)
+            using var buffer = new MemoryStream(4096);
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                throw new IOException($"the body ended after {buffer.Length:N0} of {expected:N0} bytes.");
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > maxBytes)
+                    {
+                        throw new InvalidDataException($"the answer is more than {maxBytes:N0} bytes of JSON, more than a Videos API answer can need.");
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
 
             return buffer.ToArray();

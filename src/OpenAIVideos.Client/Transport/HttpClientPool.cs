@@ -29,6 +29,9 @@ namespace OpenAIVideos.Client.Transport
         {
             var services = new ServiceCollection();
             services.AddHttpClient();
+            // The factory's default logging handlers log to no provider here (the transport logs through its own sink),
+            // yet open a scope and time every request: pure per-call overhead.
+            services.ConfigureHttpClientDefaults(builder => builder.RemoveAllLoggers());
             services.ConfigureAll<HttpClientFactoryOptions>(options =>
                 options.HttpMessageHandlerBuilderActions.Add(builder => builder.PrimaryHandler = CreatePrimaryHandler(ConnectTimeoutOf(builder.Name))));
             return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();

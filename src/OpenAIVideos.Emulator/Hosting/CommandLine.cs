@@ -31,6 +31,12 @@ namespace OpenAIVideos.Emulator.Hosting
                     case "--flavor":
                         ApplyFlavor(options, ValueAfter(args, ref i));
                         break;
+                    case "--poll-after-ms":
+                        options.PollAfterMs = int.Parse(ValueAfter(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
+                        break;
+                    case "--page-size":
+                        options.DefaultPageSize = int.Parse(ValueAfter(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
+                        break;
                 }
             }
 

@@ -1,0 +1,38 @@
+namespace OpenAIVideos.Benchmarks.Harness
+{
+    /// <summary>Sizes of every scenario; <c>--quick</c> shrinks them for developing the harness, not for reporting.</summary>
+    internal sealed class BenchSettings
+    {
+        public bool Quick { get; init; }
+
+        public int RetrieveWarmup => Quick ? 100 : 500;
+
+        public System.TimeSpan RetrieveWarmupTime => System.TimeSpan.FromSeconds(Quick ? 1 : 3);
+
+        public int RetrieveRounds => Quick ? 4 : 10;
+
+        public int RetrievePerRound => Quick ? 100 : 300;
+
+        public int ColdRuns => Quick ? 3 : 9;
+
+        public int ListTotal => Quick ? 2000 : 10000;
+
+        public int ListSmall => 1000;
+
+        public int ListRounds => Quick ? 2 : 3;
+
+        public long DownloadBytes => Quick ? 64L * 1024 * 1024 : 1024L * 1024 * 1024;
+
+        public int DownloadRounds => Quick ? 1 : 4;
+
+        public int WaitJobs => Quick ? 200 : 1000;
+
+        public double WaitJobSeconds => Quick ? 3 : 5;
+
+        public int PollAfterMs => 500;
+
+        public double HammerSeconds => Quick ? 1.5 : 3;
+
+        public string? DownloadFolder { get; init; }
+    }
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using OpenAIVideos.Benchmarks.Harness;
+using OpenAIVideos.Client;
+
+namespace OpenAIVideos.Benchmarks.Scenarios
+{
+    /// <summary>
+    /// A 1 GiB content body (the emulator's <c>[emulator:content-bytes=N]</c> marker streams it without buffering) to a
+    /// file in one folder for every contender; each file is deleted as soon as it has been timed. Our download is
+    /// atomic and durable (temporary file, fsync, rename), so curl is also timed with an fsync of its file afterwards.
+    /// </summary>
+    internal static class DownloadBenchmark
+    {
+        private const string Scenario = "download";
+
+        public static async Task RunAsync(Report report, BenchSettings settings, ProcessSampler sampler)
+        {
+            report.RecordLoad("download");
+            string folder = settings.DownloadFolder ?? Path.Combine(Path.GetTempPath(), $"openaivideos-bench-{Environment.ProcessId}");
+            Directory.CreateDirectory(folder);
+            try
+            {
+                await RunInAsync(report, settings, sampler, folder);
+            }
+            finally
+            {
+                foreach (string file in Directory.GetFiles(folder, "*", SearchOption.TopDirectoryOnly))
+                {
+                    File.Delete(file);
+                }
+
+                Directory.Delete(folder);
+            }
+        }
+
+        private static async Task RunInAsync(Report report, BenchSettings settings, ProcessSampler sampler, string folder)
+        {
+            await using var emulator = await EmulatorProcess.StartAsync(jobSeconds: 0.2);
+            using var http = RawApi.CreateHttp(emulator.BaseUri);
+            string id = (await RawApi.CreateAsync(http, $"Benchmark body [emulator:content-bytes={settings.DownloadBytes}]")).Id!;
+            await RawApi.WaitCompletedAsync(http, id, TimeSpan.FromSeconds(30));
+            using var client = Clients.Ours(emulator.BaseUri);
+            string url = emulator.BaseUri.AbsoluteUri + $"videos/{id}/content?variant=video";
+            string auth = "Authorization: Bearer " + EmulatorProcess.ApiKey;
+            double mib = settings.DownloadBytes / 1048576.0;
+
+            // The link and the emulator without any disk: the physical ceiling of this loopback.
+            double ceiling = double.NaN;
+            if (ChildProcess.CurlAvailable)
+            {
+                ceiling = (await ChildProcess.RunAsync(ChildProcess.CurlPath, new[] { "-s", "-o", "/dev/null", "-H", auth, url }, null, TimeSpan.FromMinutes(5))).Milliseconds / 1000;
+            }
+
+            // Warm the code paths on the small thumbnail so JIT is not in the timings.
+            await client.DownloadContentToFileAsync(id, VideoContentVariant.Thumbnail, Path.Combine(folder, "warm.webp"), overwrite: true);
+            File.Delete(Path.Combine(folder, "warm.webp"));
+
+            var ours = new List<double>();
+            var raw = new List<double>();
+            var curl = new List<double>();
+            var curlSynced = new List<double>();
+            var oursStream = new List<double>();
+            var oursGrowth = new List<double>();
+            var rawGrowth = new List<double>();
+            var contenders = new List<Func<Task>>
+            {
+                async () =>
+                {
+                    string path = Path.Combine(folder, "ours.mp4");
+                    var (seconds, growth) = await MeasureAsync(sampler, () => client.DownloadContentToFileAsync(id, VideoContentVariant.Video, path, overwrite: true));
+                    Check(path, settings.DownloadBytes);
+                    ours.Add(seconds);
+                    oursGrowth.Add(growth);
+                },
+                async () =>
+                {
+                    // The same transport and copy loop into a plain FileStream: the download without the atomic, durable file.
+                    string path = Path.Combine(folder, "ours-stream.mp4");
+                    var (seconds, _) = await MeasureAsync(sampler, () => StreamToFileAsync(client, id, path));
+                    Check(path, settings.DownloadBytes);
+                    oursStream.Add(seconds);
+                },
+                async () =>
+                {
+                    string path = Path.Combine(folder, "raw.mp4");
+                    var (seconds, growth) = await MeasureAsync(sampler, () => RawDownloadAsync(http, $"videos/{id}/content?variant=video", path));
+                    Check(path, settings.DownloadBytes);
+                    raw.Add(seconds);
+                    rawGrowth.Add(growth);
+                },
+            };
+            if (ChildProcess.CurlAvailable)
+            {
+                contenders.Add(async () =>
+                {
+                    string path = Path.Combine(folder, "curl.mp4");
+                    double seconds = (await ChildProcess.RunAsync(ChildProcess.CurlPath, new[] { "-s", "-o", path, "-H", auth, url }, null, TimeSpan.FromMinutes(5))).Milliseconds / 1000;
+                    var sync = Stopwatch.StartNew();
+                    using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+                    {
+                        file.Flush(flushToDisk: true);
+                    }
+
+                    Check(path, settings.DownloadBytes);
+                    curl.Add(seconds);
+                    curlSynced.Add(seconds + sync.Elapsed.TotalSeconds);
+                });
+            }
+
+            // Each round starts with a different contender, so none always pays for the previous one's file going away.
+            for (int round = 0; round < settings.DownloadRounds; round++)
+            {
+                for (int i = 0; i < contenders.Count; i++)
+                {
+                    await contenders[(round + i) % contenders.Count]();
+                }
+            }
+
+            double oursRate = mib / Stats.Median(ours), rawRate = mib / Stats.Median(raw);
+            double curlRate = mib / Stats.Median(curl), curlSyncedRate = mib / Stats.Median(curlSynced);
+            report.Add(Scenario, $"{Report.MiB(settings.DownloadBytes)} to a file, MiB/s", Report.F(oursRate, "0"), Report.F(rawRate, "0"), Report.F(curlRate, "0") + " (`-o`)",
+                $"{Report.F(oursRate / curlRate)}× curl, {Report.F(oursRate / rawRate)}× raw", "≥ 0.90× curl `-o`", oursRate >= 0.9 * curlRate);
+            report.Add(Scenario, "same, curl then fsync (as durable as ours)", Report.F(oursRate, "0"), "n/a", Report.F(curlSyncedRate, "0"),
+                Report.F(oursRate / curlSyncedRate) + "× curl+fsync", "reported", null);
+            double streamRate = mib / Stats.Median(oursStream);
+            report.Add(Scenario, "ours, stream API into a FileStream (no fsync, no rename)", Report.F(streamRate, "0"), Report.F(rawRate, "0"), Report.F(curlRate, "0") + " (`-o`)",
+                $"{Report.F(streamRate / curlRate)}× curl, {Report.F(streamRate / rawRate)}× raw", "reported", null);
+            report.Add(Scenario, "link ceiling: curl `-o /dev/null`", "n/a", "n/a", Report.F(mib / ceiling, "0") + " MiB/s", "", "reported", null);
+            double oursPeak = Stats.Median(oursGrowth), rawPeak = Stats.Median(rawGrowth);
+            report.Add(Scenario, "peak working set growth", Report.MiB((long)oursPeak), Report.MiB((long)rawPeak), "n/a", "", "< 32 MiB", oursPeak < 32 * 1048576.0);
+            report.Note(Scenario, $"{settings.DownloadRounds} rounds (median), each running ours, ours (stream API), raw and curl in turn (each round starting with the next one) into `{folder}` (same file system as the build); "
+                + "ours = `DownloadContentToFileAsync` (temporary file, 128 KiB buffer, fsync, rename), raw = `GetAsync(ResponseHeadersRead)` + "
+                + "`CopyToAsync(FileStream)` with no fsync, ours (stream API) = `DownloadContentAsync` into a plain FileStream (no fsync, no rename), curl = `curl -s -o FILE` (no fsync); 'curl then fsync' adds the time to fsync curl's file. "
+                + "Growth = kernel peak RSS (reset before each download) minus the working set before it. Each file is deleted right after it is checked.");
+        }
+
+        private static async Task<(double Seconds, double Growth)> MeasureAsync<T>(ProcessSampler sampler, Func<Task<T>> download)
+        {
+            sampler.Reset();
+            long before = Environment.WorkingSet;
+            var stopwatch = Stopwatch.StartNew();
+            await download();
+            double seconds = stopwatch.Elapsed.TotalSeconds;
+            return (seconds, sampler.PeakWorkingSet - before);
+        }
+
+        private static async Task<ContentDownloadResult> StreamToFileAsync(VideosClient client, string id, string path)
+        {
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 128 * 1024, useAsync: true);
+            return await client.DownloadContentAsync(id, VideoContentVariant.Video, file);
+        }
+
+        private static async Task<long> RawDownloadAsync(HttpClient http, string url, string path)
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            await using var body = await response.Content.ReadAsStreamAsync();
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await body.CopyToAsync(file);
+            return file.Length;
+        }
+
+        private static void Check(string path, long expected)
+        {
+            long length = new FileInfo(path).Length;
+            File.Delete(path);
+            if (length != expected)
+            {
+                throw new InvalidOperationException($"{Path.GetFileName(path)} has {length} bytes, expected {expected}.");
+            }
+        }
+    }
+}
