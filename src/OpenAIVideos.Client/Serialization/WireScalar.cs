@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -71,23 +72,7 @@ namespace OpenAIVideos.Client.Serialization
             return new WireScalar(kind, null, 0);
         }
 
-        public static string RawText(ref Utf8JsonReader reader)
-        {
-            if (!reader.HasValueSequence)
-            {
-                return Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
-            }
-
-            var sequence = reader.ValueSequence;
-            var bytes = new byte[sequence.Length];
-            var offset = 0;
-            foreach (var segment in sequence)
-            {
-                segment.Span.CopyTo(bytes.AsSpan(offset));
-                offset += segment.Length;
-            }
-
-            return Encoding.UTF8.GetString(bytes);
-        }
+        public static string RawText(ref Utf8JsonReader reader) =>
+            Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
     }
 }
