@@ -92,8 +92,8 @@ namespace OpenAIVideos.Client
         }
 
         /// <summary>Fetches a video's latest state (<c>GET /videos/{id}</c>).</summary>
-        public async Task<Video> RetrieveAsync(string videoId, CancellationToken cancellationToken = default) =>
-            (await RetrieveWithPollHintAsync(videoId, cancellationToken).ConfigureAwait(false)).Video;
+        public Task<Video> RetrieveAsync(string videoId, CancellationToken cancellationToken = default) =>
+            SendForVideoAsync(VideoRequest(HttpMethod.Get, videoId, string.Empty, "retrieve video"), cancellationToken);
 
         /// <summary>Fetches one page of videos (<c>GET /videos</c>).</summary>
         public async Task<VideoListPage> ListPageAsync(VideoListQuery? query = null, CancellationToken cancellationToken = default)

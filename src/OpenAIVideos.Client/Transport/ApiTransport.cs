@@ -66,18 +66,22 @@ namespace OpenAIVideos.Client.Transport
         private async Task<AttemptResult> ExecuteAsync(ApiRequest request, bool streamBody, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            // Nearly every call succeeds at once, so the first attempt is made outside the retry pipeline (whose
+            // context and async layers are most of this class's per-call cost); the pipeline is entered only with an
+            // outcome that asks for a retry, and then decides, waits and tries again as if it had made that attempt.
             Outcome<AttemptResult> outcome;
             try
             {
-                outcome = await _pipeline.ExecuteOutcomeAsync(
-                    async (ctx, state) => await state.Transport.AttemptAsync(state.Request, state.StreamBody, ctx.CancellationToken).ConfigureAwait(false),
-                    context,
-                    (Transport: this, Request: request, StreamBody: streamBody)).ConfigureAwait(false);
+                outcome = await AttemptAsync(request, streamBody, cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch (Exception exception)
             {
-                ResilienceContextPool.Shared.Return(context);
+                outcome = Outcome.FromException<AttemptResult>(exception); // as the pipeline captures what an attempt throws
+            }
+
+            if (_options.MaxRetries > 0 && ShouldRetry(outcome))
+            {
+                outcome = await RetryAsync(new RetryAttempts(this, request, streamBody, outcome), cancellationToken).ConfigureAwait(false);
             }
 
             if (outcome.Exception is not null)
@@ -107,6 +111,25 @@ namespace OpenAIVideos.Client.Transport
             return result;
         }
 
+        private async Task<Outcome<AttemptResult>> RetryAsync(RetryAttempts attempts, CancellationToken cancellationToken)
+        {
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            try
+            {
+                return await _pipeline.ExecuteOutcomeAsync(
+                    async (ctx, state) => await state.NextAsync(ctx.CancellationToken).ConfigureAwait(false),
+                    context,
+                    attempts).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private static bool ShouldRetry(Outcome<AttemptResult> outcome) =>
+            outcome.Result?.Retryable ?? (outcome.Exception as AttemptFailure)?.Retryable ?? false;
+
         private ResiliencePipeline<AttemptResult> BuildPipeline()
         {
             if (_options.MaxRetries <= 0)
@@ -118,7 +141,7 @@ namespace OpenAIVideos.Client.Transport
                 .AddRetry(new RetryStrategyOptions<AttemptResult>
                 {
                     MaxRetryAttempts = _options.MaxRetries,
-                    ShouldHandle = args => new ValueTask<bool>(args.Outcome.Result?.Retryable ?? (args.Outcome.Exception as AttemptFailure)?.Retryable ?? false),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(
                         RetryRules.Delay(args.AttemptNumber, args.Outcome.Result?.Response.Headers, _options.MaxRetryAfter, DateTimeOffset.UtcNow, NextJitter())),
                     OnRetry = args =>
@@ -138,7 +161,7 @@ namespace OpenAIVideos.Client.Transport
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.RequestTimeout);
-            var stopwatch = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp(); // a timestamp, not a Stopwatch object: this runs on every call
             HttpResponseMessage response;
             using (var message = BuildMessage(request))
             {
@@ -152,7 +175,7 @@ namespace OpenAIVideos.Client.Transport
                 }
                 catch (OperationCanceledException exception)
                 {
-                    var connectTimedOut = exception.InnerException is TimeoutException && stopwatch.Elapsed < _options.RequestTimeout;
+                    var connectTimedOut = exception.InnerException is TimeoutException && ElapsedSince(started) < _options.RequestTimeout;
                     return Outcome.FromException<AttemptResult>(connectTimedOut
                         ? new AttemptFailure(VideoErrorIds.ConnectionFailed, VideoErrorCategory.ConnectionError,
                             $"no connection to {_baseUri.Authority} within {_options.ConnectTimeout.TotalSeconds:0.#} s.", retryable: true, exception)
@@ -169,7 +192,7 @@ namespace OpenAIVideos.Client.Transport
             if (_log is not null)
             {
                 // Built only when someone listens: on the hot path of every call otherwise.
-                Log($"{request.Method} {request.Path} -> {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms"
+                Log($"{request.Method} {request.Path} -> {(int)response.StatusCode} in {(long)ElapsedSince(started).TotalMilliseconds} ms"
                     + (ApiErrorMapper.RequestIdOf(response) is { } id ? $" (request id {id})" : string.Empty));
             }
 
@@ -348,6 +371,9 @@ namespace OpenAIVideos.Client.Transport
             }
         }
 
+        private static TimeSpan ElapsedSince(long timestamp) =>
+            TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - timestamp) / (double)Stopwatch.Frequency);
+
         private static Exception Innermost(Exception exception)
         {
             while (exception.InnerException is not null)
@@ -356,6 +382,37 @@ namespace OpenAIVideos.Client.Transport
             }
 
             return exception;
+        }
+
+        /// <summary>
+        /// What the retry pipeline runs: first the outcome of the attempt already made outside it, then fresh attempts,
+        /// so the pipeline counts and spaces attempts exactly as if it had made the first one itself.
+        /// </summary>
+        private sealed class RetryAttempts
+        {
+            private readonly ApiTransport _transport;
+            private readonly ApiRequest _request;
+            private readonly bool _streamBody;
+            private Outcome<AttemptResult>? _first;
+
+            public RetryAttempts(ApiTransport transport, ApiRequest request, bool streamBody, Outcome<AttemptResult> first)
+            {
+                _transport = transport;
+                _request = request;
+                _streamBody = streamBody;
+                _first = first;
+            }
+
+            public ValueTask<Outcome<AttemptResult>> NextAsync(CancellationToken cancellationToken)
+            {
+                if (_first is { } first)
+                {
+                    _first = null;
+                    return new ValueTask<Outcome<AttemptResult>>(first);
+                }
+
+                return _transport.AttemptAsync(_request, _streamBody, cancellationToken);
+            }
         }
     }
 }

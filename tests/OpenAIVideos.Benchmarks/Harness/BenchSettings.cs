@@ -9,9 +9,9 @@ namespace OpenAIVideos.Benchmarks.Harness
 
         public System.TimeSpan RetrieveWarmupTime => System.TimeSpan.FromSeconds(Quick ? 1 : 3);
 
-        public int RetrieveRounds => Quick ? 4 : 10;
+        public int RetrieveRounds => Quick ? 4 : 40;
 
-        public int RetrievePerRound => Quick ? 100 : 300;
+        public int RetrievePerRound => Quick ? 100 : 150;
 
         public int ColdRuns => Quick ? 3 : 9;
 

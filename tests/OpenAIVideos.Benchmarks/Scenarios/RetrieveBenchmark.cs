@@ -44,9 +44,13 @@ namespace OpenAIVideos.Benchmarks.Scenarios
             var raw = new List<double>();
             long oursAllocated = 0, rawAllocated = 0;
             TimeSpan oursCpu = TimeSpan.Zero, rawCpu = TimeSpan.Zero;
+            // Each round's two sides run back to back, so their ratio is a paired comparison: a change in the shared
+            // machine's load between rounds moves both sides of a round alike and cancels out of it.
+            var roundRatios = new List<double>();
             for (int round = 0; round < settings.RetrieveRounds; round++)
             {
                 bool oursFirst = round % 2 == 0;
+                int oursBefore = ours.Count, rawBefore = raw.Count;
                 for (int side = 0; side < 2; side++)
                 {
                     bool isOurs = (side == 0) == oursFirst;
@@ -80,12 +84,17 @@ namespace OpenAIVideos.Benchmarks.Scenarios
                         rawCpu += cpu;
                     }
                 }
+
+                roundRatios.Add(Stats.Median(ours.Skip(oursBefore)) / Stats.Median(raw.Skip(rawBefore)));
             }
 
             List<double> curl = ChildProcess.CurlAvailable ? await CurlWarmAsync(emulator, id, settings.RetrievePerRound) : new List<double>();
             double oursMedian = Stats.Median(ours), rawMedian = Stats.Median(raw), curlMedian = Stats.Median(curl);
-            double ratio = oursMedian / rawMedian;
-            report.Add(Scenario, "warm call, median", Ms(oursMedian), Ms(rawMedian), Ms(curlMedian), Report.F(ratio) + "× raw", "≤ 1.2× raw", ratio <= 1.2);
+            double pairedRatio = Stats.Median(roundRatios);
+            report.Add(Scenario, "warm call, median", Ms(oursMedian), Ms(rawMedian), Ms(curlMedian), Report.F(oursMedian / rawMedian) + "× raw", "reported", null);
+            report.Add(Scenario, "warm call, median of the rounds' ratios", "n/a", "n/a", "n/a",
+                $"{Report.F(pairedRatio)}× raw (middle half of rounds {Report.F(Stats.Percentile(roundRatios, 25))}–{Report.F(Stats.Percentile(roundRatios, 75))}×)",
+                "≤ 1.2× raw", pairedRatio <= 1.2);
             report.Add(Scenario, "warm call, p95", Ms(Stats.Percentile(ours, 95)), Ms(Stats.Percentile(raw, 95)), Ms(Stats.Percentile(curl, 95)),
                 Report.F(Stats.Percentile(ours, 95) / Stats.Percentile(raw, 95)) + "× raw", "reported", null);
             report.Add(Scenario, "warm call, allocated", Report.F(oursAllocated / (double)ours.Count, "0") + " B", Report.F(rawAllocated / (double)raw.Count, "0") + " B",
@@ -94,7 +103,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios
             report.Add(Scenario, "warm call, client CPU time", Report.F(oursCpuUs, "0") + " µs", Report.F(rawCpuUs, "0") + " µs", "n/a",
                 Report.F(oursCpuUs / rawCpuUs) + "× raw", "reported (less load-sensitive)", null);
             report.Note(Scenario, $"warm: {warmupCalls} warm-up calls each ({Report.F(warmup.Elapsed.TotalSeconds, "0.0")} s), then {settings.RetrieveRounds} alternating rounds of {settings.RetrievePerRound} "
-                + $"sequential calls per side ({ours.Count} timed calls each); curl is one invocation fetching {curl.Count} URLs over one kept-alive "
+                + $"sequential calls per side ({ours.Count} timed calls each); the target is judged on the median of the rounds' own ratios (ours' median / raw's median in the same round), which load changes between rounds do not move; curl is one invocation fetching {curl.Count} URLs over one kept-alive "
                 + "connection, its `%{time_total}` per transfer (no JSON parsing). Allocated = all threads' allocations / calls; client CPU = this process's CPU time / calls (all threads, the sampler's 10 ms ticks included).");
 
             await ColdAsync(report, settings, emulator, id);
