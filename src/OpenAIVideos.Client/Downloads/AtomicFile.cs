@@ -1,15 +1,25 @@
 using System.IO;
+#if NET8_0_OR_GREATER
+using System;
+using System.Runtime.InteropServices;
+#endif
 
 namespace OpenAIVideos.Client
 {
     /// <summary>Puts a finished temporary file in place in one step, so readers see the old file or the new, never half.</summary>
     internal static class AtomicFile
     {
-        public static void Commit(string temporary, string target, bool overwrite)
+        /// <summary>
+        /// Renames <paramref name="temporary"/> (already flushed to disk) to <paramref name="target"/>, then flushes the
+        /// folder, so the new name survives a power cut as well (on Unix a rename is durable only once its folder is);
+        /// returns false when the folder could not be flushed (the file is in place all the same).
+        /// </summary>
+        public static bool Commit(string temporary, string target, bool overwrite)
         {
 #if NET8_0_OR_GREATER
             // rename(2) on Unix and MoveFileEx with replace on Windows: atomic within one volume.
             File.Move(temporary, target, overwrite);
+            return FlushFolder(Path.GetDirectoryName(target)!);
 #else
             if (overwrite && File.Exists(target))
             {
@@ -19,7 +29,50 @@ namespace OpenAIVideos.Client
             {
                 File.Move(temporary, target); // fails if the target appeared meanwhile: never clobbers without -Force
             }
+
+            return true; // Windows PowerShell: NTFS journals the rename itself
 #endif
         }
+
+#if NET8_0_OR_GREATER
+        private static bool FlushFolder(string folder)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return true; // NTFS journals the rename itself; a folder cannot be opened for flushing there
+            }
+
+            try
+            {
+                var descriptor = open(folder, 0 /* O_RDONLY */);
+                if (descriptor < 0)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    return fsync(descriptor) == 0;
+                }
+                finally
+                {
+                    close(descriptor);
+                }
+            }
+            catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return false;
+            }
+        }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int fsync(int descriptor);
+
+        [DllImport("libc")]
+        private static extern int close(int descriptor);
+#endif
     }
 }

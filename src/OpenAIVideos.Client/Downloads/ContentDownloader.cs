@@ -16,7 +16,10 @@ namespace OpenAIVideos.Client
     /// </summary>
     public sealed class ContentDownloader
     {
-        private const int BufferSize = 128 * 1024;
+        // .NET's own copy size: under the large-object threshold, and writes this size are not aligned to 128 KiB, so the
+        // page cache takes them in small pages. 128 KiB-aligned writes made the kernel allocate large folios, which on
+        // the benchmark's VM cost 2-3x the system time (docs/performance.md).
+        private const int BufferSize = 81920;
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
         private readonly ApiTransport _transport;
 
@@ -115,7 +118,8 @@ namespace OpenAIVideos.Client
         /// <summary>
         /// Downloads one variant to <paramref name="path"/> through a temporary file in the same folder that is renamed
         /// over the destination only when complete; on any failure or cancellation the temporary file is removed and the
-        /// destination is untouched.
+        /// destination is untouched. The file is flushed to the disk before the rename and its folder after, so a file
+        /// reported saved is still whole after a power cut.
         /// </summary>
         public async Task<ContentDownloadResult> DownloadToFileAsync(string videoId, VideoContentVariant variant, string path, bool overwrite,
             IProgress<ContentDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -139,10 +143,15 @@ namespace OpenAIVideos.Client
                 using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true))
                 {
                     result = await DownloadCoreAsync(videoId, variant, file, WritebackHint.For(file), progress, cancellationToken).ConfigureAwait(false);
+                    var flushing = Stopwatch.StartNew();
                     file.Flush(flushToDisk: true);
+                    _transport.Log($"Flushed {result.Bytes:N0} bytes of '{target}' to disk in {flushing.ElapsedMilliseconds} ms.");
                 }
 
-                AtomicFile.Commit(temporary, target, overwrite);
+                if (!AtomicFile.Commit(temporary, target, overwrite))
+                {
+                    _transport.Log($"'{target}' is saved, but its folder could not be flushed to disk: its new name may not survive a power cut.");
+                }
                 result.Path = target;
                 return result;
             }
@@ -181,7 +190,7 @@ namespace OpenAIVideos.Client
                     try
                     {
                         idle.CancelAfter(_transport.Options.RequestTimeout); // an idle connection, not a long download, times out
-                        read = await body.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
+                        read = await body.ReadAsync(buffer, 0, BufferSize, idle.Token).ConfigureAwait(false);
                     }
                     catch (Exception exception) when (exception is IOException or HttpRequestException
                         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -38,6 +38,28 @@ namespace OpenAIVideos.Client.Tests.Integration
         }
 
         [Fact]
+        public async Task A_large_download_broken_midway_is_whole_and_flushed_to_disk_with_its_folder()
+        {
+            using var client = Client();
+            // 24 MiB: past the 8 MiB windows in which the download starts its writeback, so that runs too, and restarts.
+            var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "big [emulator:content-bytes=25165824]" });
+            Assert.True(Emulator.CompleteNow(video.Id));
+            using var raw = Emulator.CreateHttpClient();
+            var expected = await raw.GetByteArrayAsync($"videos/{video.Id}/content");
+            Emulator.Faults.Add(new FaultRule { Kind = FaultKind.TruncateBody, Operation = "content", BodyBytes = 12 * 1024 * 1024 + 5 });
+
+            var target = Path.Combine(_folder, "big.mp4");
+            var result = await client.DownloadContentToFileAsync(video.Id, VideoContentVariant.Video, target, overwrite: false);
+
+            Assert.Equal(expected.Length, result.Bytes);
+            var saved = await File.ReadAllBytesAsync(target);
+            Assert.True(expected.AsSpan().SequenceEqual(saved), "the file differs from the server's bytes");
+            Assert.Equal(new[] { "big.mp4" }, FolderContents());
+            Assert.Contains(Log, line => line.StartsWith($"Flushed {expected.Length:N0} bytes of '{target}' to disk in ", StringComparison.Ordinal));
+            Assert.DoesNotContain(Log, line => line.Contains("could not be flushed", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public async Task When_every_attempt_breaks_nothing_is_written_and_no_temporary_file_is_left()
         {
             using var client = Client(maxRetries: 1);
