@@ -23,7 +23,7 @@ namespace OpenAIVideos.Benchmarks.Harness
 
         public long DownloadBytes => Quick ? 64L * 1024 * 1024 : 1024L * 1024 * 1024;
 
-        public int DownloadRounds => Quick ? 1 : 4;
+        public int DownloadRounds => Quick ? 1 : 8;
 
         public int WaitJobs => Quick ? 200 : 1000;
 
