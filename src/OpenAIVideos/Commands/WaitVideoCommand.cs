@@ -10,8 +10,8 @@ namespace OpenAIVideos.Commands
 {
     /// <summary>
     /// <para type="synopsis">Waits for videos to finish and writes each as it does.</para>
-    /// <para type="description">Collects every id given or piped, then waits on all at once, showing a progress bar per
-    /// video under an overall one. Each video is written as it finishes, in the order they finish. A video that ends
+    /// <para type="description">Collects every id given or piped, then waits on all at once, showing an overall progress
+    /// bar and, under it, one per video for up to 10 videos at a time. Each video is written as it finishes, in the order they finish. A video that ends
     /// failed, cancelled or expired is written AND reported as a VideoFailed error (so -ErrorAction Stop and $? work);
     /// one still running at -TimeoutSec is reported as WaitTimedOut and goes on running on the server.</para>
     /// </summary>
@@ -20,10 +20,8 @@ namespace OpenAIVideos.Commands
     public sealed class WaitVideoCommand : VideoApiCmdlet
     {
         private const string DefaultSet = "Default";
-        private const int OverallActivityId = 1;
         private readonly List<string> _ids = new List<string>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _activityIds = new Dictionary<string, int>(StringComparer.Ordinal);
 
         /// <summary>The videos to wait for; video objects bind by their Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -50,7 +48,6 @@ namespace OpenAIVideos.Commands
                 if (_seen.Add(id))
                 {
                     _ids.Add(id);
-                    _activityIds[id] = OverallActivityId + _ids.Count;
                 }
             }
         }
@@ -73,20 +70,13 @@ namespace OpenAIVideos.Commands
                 Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
                 PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : (TimeSpan?)null,
             };
-            var total = _ids.Count;
-            var done = 0;
-            var finished = new HashSet<string>(StringComparer.Ordinal);
-            WriteOverall(done, total);
+            var board = new WaitProgressBoard(_ids);
+            WriteBar(board.Overall());
             var progress = new DispatchingProgress<Video>(Dispatcher, video =>
             {
-                // A late poll report must not revive a finished bar.
-                if (!finished.Contains(video.Id) && _activityIds.TryGetValue(video.Id, out var activityId))
+                if (board.Polled(video) is { } bar)
                 {
-                    WriteProgress(new ProgressRecord(activityId, $"Video {video.Id}", VideoFormatter.ProgressStatus(video))
-                    {
-                        ParentActivityId = OverallActivityId,
-                        PercentComplete = Math.Max(0, Math.Min(100, video.Progress)),
-                    });
+                    WriteBar(bar);
                 }
             });
             try
@@ -97,10 +87,11 @@ namespace OpenAIVideos.Commands
                     {
                         await Dispatcher.PostAsync(() =>
                         {
-                            finished.Add(outcome.VideoId);
-                            done++;
-                            Complete(outcome.VideoId);
-                            WriteOverall(done, total);
+                            foreach (var bar in board.Finished(outcome.VideoId))
+                            {
+                                WriteBar(bar);
+                            }
+
                             Report(outcome);
                         }, token).ConfigureAwait(false);
                     }
@@ -108,7 +99,7 @@ namespace OpenAIVideos.Commands
             }
             finally
             {
-                WriteProgress(new ProgressRecord(OverallActivityId, "Waiting for videos", "Done") { RecordType = ProgressRecordType.Completed });
+                WriteBar(board.Close());
             }
         }
 
@@ -125,18 +116,12 @@ namespace OpenAIVideos.Commands
             }
         }
 
-        private void Complete(string videoId)
-        {
-            if (_activityIds.TryGetValue(videoId, out var activityId))
+        private void WriteBar(ProgressBarUpdate bar) =>
+            WriteProgress(new ProgressRecord(bar.ActivityId, bar.Activity, bar.Status)
             {
-                WriteProgress(new ProgressRecord(activityId, $"Video {videoId}", "Done") { ParentActivityId = OverallActivityId, RecordType = ProgressRecordType.Completed });
-            }
-        }
-
-        private void WriteOverall(int done, int total) =>
-            WriteProgress(new ProgressRecord(OverallActivityId, "Waiting for videos", $"{done} of {total} done")
-            {
-                PercentComplete = total == 0 ? 100 : done * 100 / total,
+                ParentActivityId = bar.ParentActivityId,
+                PercentComplete = bar.PercentComplete,
+                RecordType = bar.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
             });
     }
 }

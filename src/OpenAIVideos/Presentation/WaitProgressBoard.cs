@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+
+namespace OpenAIVideos.Commands
+{
+    /// <summary>
+    /// Which progress bars Wait-Video draws: one overall bar and, under it, a bar per video for at most
+    /// <see cref="MaxVideoBars"/> videos at a time, so that waiting on thousands of ids does not bury the host in
+    /// bars. A finished video's bar is closed and its place goes to the next unfinished video that reports.
+    /// </summary>
+    public sealed class WaitProgressBoard
+    {
+        /// <summary>The overall bar's id; the videos' bars are its children.</summary>
+        public const int OverallActivityId = 1;
+
+        /// <summary>How many video bars are open at once (about what a terminal shows under one parent).</summary>
+        public const int MaxVideoBars = 10;
+
+        private const string OverallActivity = "Waiting for videos";
+        private readonly Dictionary<string, int> _activityIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly HashSet<string> _open = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _finished = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>A board for these videos (distinct ids, in the order given).</summary>
+        public WaitProgressBoard(IReadOnlyList<string> videoIds)
+        {
+            if (videoIds is null)
+            {
+                throw new ArgumentNullException(nameof(videoIds));
+            }
+
+            foreach (var id in videoIds)
+            {
+                if (!_activityIds.ContainsKey(id))
+                {
+                    _activityIds[id] = OverallActivityId + 1 + _activityIds.Count;
+                }
+            }
+        }
+
+        /// <summary>How many of the videos have finished.</summary>
+        public int Done => _finished.Count;
+
+        /// <summary>The overall bar as it stands.</summary>
+        public ProgressBarUpdate Overall()
+        {
+            var total = _activityIds.Count;
+            return new ProgressBarUpdate(OverallActivityId, -1, OverallActivity, $"{Done} of {total} done",
+                total == 0 ? 100 : Done * 100 / total, completed: false);
+        }
+
+        /// <summary>The bar for a poll's report, or null when it gets none (finished, unknown, or no place free).</summary>
+        public ProgressBarUpdate? Polled(Video video)
+        {
+            if (video is null)
+            {
+                throw new ArgumentNullException(nameof(video));
+            }
+
+            // A late poll report must not revive a finished bar.
+            if (_finished.Contains(video.Id) || !_activityIds.TryGetValue(video.Id, out var activityId))
+            {
+                return null;
+            }
+
+            if (!_open.Contains(video.Id))
+            {
+                if (_open.Count >= MaxVideoBars)
+                {
+                    return null;
+                }
+
+                _open.Add(video.Id);
+            }
+
+            return new ProgressBarUpdate(activityId, OverallActivityId, $"Video {video.Id}", VideoFormatter.ProgressStatus(video),
+                Math.Max(0, Math.Min(100, video.Progress)), completed: false);
+        }
+
+        /// <summary>What changes when a video finishes: its bar closes (if it had one) and the overall bar moves.</summary>
+        public IReadOnlyList<ProgressBarUpdate> Finished(string videoId)
+        {
+            if (!_activityIds.TryGetValue(videoId, out var activityId) || !_finished.Add(videoId))
+            {
+                return Array.Empty<ProgressBarUpdate>();
+            }
+
+            var updates = new List<ProgressBarUpdate>(2);
+            if (_open.Remove(videoId))
+            {
+                updates.Add(new ProgressBarUpdate(activityId, OverallActivityId, $"Video {videoId}", "Done", 100, completed: true));
+            }
+
+            updates.Add(Overall());
+            return updates;
+        }
+
+        /// <summary>Closes the overall bar (and so what is left under it).</summary>
+        public ProgressBarUpdate Close() => new ProgressBarUpdate(OverallActivityId, -1, OverallActivity, "Done", 100, completed: true);
+    }
+}

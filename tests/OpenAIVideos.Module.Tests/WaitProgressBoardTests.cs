@@ -1,0 +1,88 @@
+using System.Linq;
+using OpenAIVideos.Commands;
+
+namespace OpenAIVideos.Module.Tests
+{
+    public sealed class WaitProgressBoardTests
+    {
+        private static readonly string[] Ids = Enumerable.Range(1, 25).Select(i => $"video_{i:00}").ToArray();
+
+        private static Video Running(string id, int progress = 40) => new Video { Id = id, Status = "in_progress", Progress = progress };
+
+        private static WaitProgressBoard BoardWhereAllHaveReported()
+        {
+            var board = new WaitProgressBoard(Ids);
+            foreach (var id in Ids)
+            {
+                board.Polled(Running(id));
+            }
+
+            return board;
+        }
+
+        [Fact]
+        public void Only_the_first_ten_videos_to_report_get_a_bar_each_under_the_overall_one()
+        {
+            var board = new WaitProgressBoard(Ids);
+            var bars = Ids.Select(id => board.Polled(Running(id))).ToArray();
+
+            Assert.Equal(WaitProgressBoard.MaxVideoBars, bars.Count(bar => bar is not null));
+            Assert.All(bars.Take(WaitProgressBoard.MaxVideoBars), bar =>
+            {
+                Assert.Equal(WaitProgressBoard.OverallActivityId, bar!.ParentActivityId);
+                Assert.False(bar.Completed);
+                Assert.Equal(40, bar.PercentComplete);
+                Assert.Equal("in_progress, 40%", bar.Status);
+            });
+            Assert.Equal(WaitProgressBoard.MaxVideoBars, bars.Where(bar => bar is not null).Select(bar => bar!.ActivityId).Distinct().Count());
+            Assert.DoesNotContain(bars, bar => bar?.ActivityId == WaitProgressBoard.OverallActivityId);
+            Assert.Null(bars[WaitProgressBoard.MaxVideoBars]);
+
+            // A video that has a bar keeps it on its next poll.
+            Assert.Equal(bars[0]!.ActivityId, board.Polled(Running(Ids[0], 70))!.ActivityId);
+        }
+
+        [Fact]
+        public void A_finished_video_closes_its_bar_and_frees_its_place_for_the_next_to_report()
+        {
+            var board = BoardWhereAllHaveReported();
+            var updates = board.Finished(Ids[3]);
+
+            Assert.Equal(2, updates.Count);
+            Assert.True(updates[0].Completed);
+            Assert.Equal($"Video {Ids[3]}", updates[0].Activity);
+            Assert.Equal(WaitProgressBoard.OverallActivityId, updates[1].ActivityId);
+            Assert.Equal("1 of 25 done", updates[1].Status);
+            Assert.Equal(4, updates[1].PercentComplete);
+            Assert.NotNull(board.Polled(Running(Ids[20])));
+            Assert.Null(board.Polled(Running(Ids[21])));
+        }
+
+        [Fact]
+        public void A_video_without_a_bar_moves_only_the_overall_one_and_nothing_finishes_twice_or_comes_back()
+        {
+            var board = BoardWhereAllHaveReported();
+            var updates = board.Finished(Ids[24]);
+            Assert.Equal(WaitProgressBoard.OverallActivityId, Assert.Single(updates).ActivityId);
+            Assert.Empty(board.Finished(Ids[24]));
+            Assert.Empty(board.Finished("video_unknown"));
+            Assert.Null(board.Polled(Running(Ids[24])));
+            Assert.Null(board.Polled(Running("video_unknown")));
+            Assert.Equal(1, board.Done);
+        }
+
+        [Fact]
+        public void The_overall_bar_counts_to_all_done_and_closes()
+        {
+            var board = new WaitProgressBoard(new[] { "video_a", "video_b", "video_a" });
+            Assert.Equal("0 of 2 done", board.Overall().Status);
+            board.Finished("video_a");
+            board.Finished("video_b");
+            Assert.Equal(100, board.Overall().PercentComplete);
+            Assert.Equal("2 of 2 done", board.Overall().Status);
+            var close = board.Close();
+            Assert.True(close.Completed);
+            Assert.Equal(-1, close.ParentActivityId);
+        }
+    }
+}
