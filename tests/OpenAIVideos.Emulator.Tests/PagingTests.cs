@@ -61,11 +61,29 @@ namespace OpenAIVideos.Emulator.Tests
         }
 
         [Fact]
+        public async Task A_limit_of_zero_answers_an_empty_page_that_says_whether_videos_exist()
+        {
+            await using var host = await TestHost.StartAsync();
+            var (status, empty, _) = await host.GetAsync("videos?limit=0");
+            Assert.Equal(200, status);
+            Assert.Empty(Ids(empty));
+            Assert.False(empty.GetProperty("has_more").GetBoolean());
+
+            await host.CreateAsync();
+            (status, var page, _) = await host.GetAsync("videos?limit=0");
+            Assert.Equal(200, status);
+            Assert.Empty(Ids(page));
+            Assert.True(page.GetProperty("has_more").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, page.GetProperty("first_id").ValueKind);
+            Assert.Equal(JsonValueKind.Null, page.GetProperty("last_id").ValueKind);
+        }
+
+        [Fact]
         public async Task Bad_limit_order_and_cursor_are_rejected()
         {
             await using var host = await TestHost.StartAsync();
             TestHost.AssertError(400, "invalid_value", "limit", await host.GetAsync("videos?limit=101"));
-            TestHost.AssertError(400, "invalid_value", "limit", await host.GetAsync("videos?limit=0"));
+            TestHost.AssertError(400, "invalid_value", "limit", await host.GetAsync("videos?limit=-1"));
             TestHost.AssertError(400, "invalid_value", "order", await host.GetAsync("videos?order=up"));
             TestHost.AssertError(400, "invalid_value", "after", await host.GetAsync("videos?after=video_nope"));
         }

@@ -70,9 +70,10 @@ namespace OpenAIVideos.Emulator.Endpoints
             IQueryCollection query = context.Request.Query;
             int limit = state.Options.DefaultPageSize;
             if (query.TryGetValue("limit", out var limitText)
-                && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > 100))
+                && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit > 100))
             {
-                throw ApiException.BadRequest($"Invalid 'limit': expected an integer between 1 and 100, but got '{limitText}' instead.", "limit", "invalid_value");
+                // The spec allows 0 (an empty page whose has_more says whether any video exists); NumberStyles.None refuses a sign.
+                throw ApiException.BadRequest($"Invalid 'limit': expected an integer between 0 and 100, but got '{limitText}' instead.", "limit", "invalid_value");
             }
 
             string order = query.TryGetValue("order", out var orderText) ? orderText.ToString() : "desc";
