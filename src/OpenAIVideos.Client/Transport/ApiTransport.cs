@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -91,12 +92,16 @@ namespace OpenAIVideos.Client.Transport
                     throw new OperationCanceledException("The operation was cancelled.", outcome.Exception, cancellationToken);
                 }
 
-                throw outcome.Exception is AttemptFailure failure
-                    ? new VideoApiException(failure.ErrorId, failure.Category, $"Could not {Describe(request)}: {failure.Message}", failure.InnerException)
+                if (outcome.Exception is AttemptFailure failure)
+                {
+                    throw new VideoApiException(failure.ErrorId, failure.Category, $"Could not {Describe(request)}: {failure.Message}", failure.InnerException)
                     {
                         VideoId = request.Resource == ApiResource.Video ? request.ResourceId : null,
-                    }
-                    : outcome.Exception;
+                    };
+                }
+
+                // Anything else is a bug or misuse, rethrown with the stack trace it was thrown with.
+                ExceptionDispatchInfo.Capture(outcome.Exception).Throw();
             }
 
             var result = outcome.Result!;
