@@ -30,7 +30,7 @@ namespace OpenAIVideos.Client
                 File.Move(temporary, target); // fails if the target appeared meanwhile: never clobbers without -Force
             }
 
-            return true; // Windows PowerShell: NTFS journals the rename itself
+            return true; // Windows PowerShell: only the file is flushed; folders are flushed on Unix only
 #endif
         }
 
@@ -39,7 +39,7 @@ namespace OpenAIVideos.Client
         {
             if (OperatingSystem.IsWindows())
             {
-                return true; // NTFS journals the rename itself; a folder cannot be opened for flushing there
+                return true; // only the file is flushed on Windows; folders are flushed on Unix only
             }
 
             try
