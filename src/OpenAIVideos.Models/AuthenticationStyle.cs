@@ -1,4 +1,4 @@
-namespace OpenAIVideos.Client
+namespace OpenAIVideos
 {
     /// <summary>How the key is presented to the server.</summary>
     public enum AuthenticationStyle
