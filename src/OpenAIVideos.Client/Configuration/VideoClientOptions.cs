@@ -23,6 +23,12 @@ namespace OpenAIVideos.Client
         /// <summary>Sent as <c>OpenAI-Project</c>.</summary>
         public string? Project { get; set; }
 
+        /// <summary>The kind of server: its profile decides encoding, paths and which operations exist. Default Generic.</summary>
+        public ServerKind Server { get; set; } = ServerKind.Generic;
+
+        /// <summary>The profile of <see cref="Server"/>.</summary>
+        public ServerProfile Profile => ServerProfile.For(Server);
+
         /// <summary>Bearer (default) or Azure's <c>api-key</c> header.</summary>
         public AuthenticationStyle AuthenticationStyle { get; set; } = AuthenticationStyle.Bearer;
 
