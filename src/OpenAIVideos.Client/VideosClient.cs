@@ -88,7 +88,7 @@ namespace OpenAIVideos.Client
             }
 
             body.ExtraFields(request.AdditionalProperties);
-            return SendForVideoAsync(PaidRequest("videos", "create a video", body), cancellationToken);
+            return SendForVideoAsync(PaidRequest("videos", "create a video", body, request.IdempotencyKey), cancellationToken);
         }
 
         /// <summary>Fetches a video's latest state (<c>GET /videos/{id}</c>).</summary>
@@ -265,12 +265,15 @@ namespace OpenAIVideos.Client
             };
         }
 
-        private static ApiRequest PaidRequest(string path, string operation, RequestBody body) => new ApiRequest(HttpMethod.Post, path, operation)
+        private static ApiRequest PaidRequest(string path, string operation, RequestBody body, string? idempotencyKey = null) => new ApiRequest(HttpMethod.Post, path, operation)
         {
             Body = body,
             StartsPaidWork = true,
-            IdempotencyKey = "ovid_" + Guid.NewGuid().ToString("N"),
+            IdempotencyKey = idempotencyKey ?? NewIdempotencyKey(),
         };
+
+        /// <summary>A fresh <c>Idempotency-Key</c> value (<c>ovid_</c> + 32 hex digits).</summary>
+        public static string NewIdempotencyKey() => "ovid_" + Guid.NewGuid().ToString("N");
 
         private static ApiRequest SourcedRequest(string path, string operation, RequestBody body, string? sourceVideoId)
         {

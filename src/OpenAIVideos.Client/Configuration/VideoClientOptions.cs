@@ -45,6 +45,13 @@ namespace OpenAIVideos.Client
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>
+        /// When set, every request waits while the gate is closed, and a 429 (or a 503 with <c>Retry-After</c>) closes it
+        /// for the delay the server asks: the clients of a batch run share one, so the whole run slows down. Null: each
+        /// request backs off on its own.
+        /// </summary>
+        public ServerBackoffGate? Backoff { get; set; }
+
+        /// <summary>
         /// Options from the environment: <c>OPENAI_API_KEY</c>, <c>OPENAI_BASE_URL</c>, <c>OPENAI_ORG_ID</c>,
         /// <c>OPENAI_PROJECT_ID</c>; failing an OpenAI key, <c>AZURE_OPENAI_API_KEY</c> with
         /// <c>AZURE_OPENAI_ENDPOINT</c> selects Azure style.

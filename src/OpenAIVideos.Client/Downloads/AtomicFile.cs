@@ -34,6 +34,16 @@ namespace OpenAIVideos.Client
 #endif
         }
 
+/// <summary>Flushes a folder's entries (a new or renamed file's name) to disk; true on Windows and .NET Framework, where only files are flushed.</summary>
+        internal static bool FlushFolderOf(string path)
+        {
+#if NET8_0_OR_GREATER
+            return FlushFolder(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
+#else
+            return true;
+#endif
+        }
+
 #if NET8_0_OR_GREATER
         private static bool FlushFolder(string folder)
         {

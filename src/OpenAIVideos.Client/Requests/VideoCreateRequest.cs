@@ -32,5 +32,11 @@ namespace OpenAIVideos.Client
         /// <c>negative_prompt</c>); sent beside the API's own. Values are strings, numbers, booleans or nested objects.
         /// </summary>
         public IDictionary<string, object?> AdditionalProperties { get; set; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Sent as <c>Idempotency-Key</c> on every attempt; a fresh one per call when null. A batch run journals its own
+        /// key before sending, so that a rerun can replay a create whose answer was lost.
+        /// </summary>
+        public string? IdempotencyKey { get; set; }
     }
 }

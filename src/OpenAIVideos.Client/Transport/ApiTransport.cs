@@ -164,6 +164,11 @@ namespace OpenAIVideos.Client.Transport
 
         private async ValueTask<Outcome<AttemptResult>> AttemptAsync(ApiRequest request, bool streamBody, CancellationToken cancellationToken)
         {
+            if (_options.Backoff is { } backoff)
+            {
+                await backoff.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.RequestTimeout);
             var started = Stopwatch.GetTimestamp(); // a timestamp, not a Stopwatch object: this runs on every call
@@ -203,6 +208,7 @@ namespace OpenAIVideos.Client.Transport
 
             if (!response.IsSuccessStatusCode)
             {
+                HoldSharedBackoff(response);
                 var errorBody = await ReadTextAsync(response, MaxErrorBodyBytes, timeout.Token).ConfigureAwait(false);
                 return Outcome.FromResult(new AttemptResult(response, null, errorBody, RetryRules.IsRetryable(response, errorBody)));
             }
@@ -233,6 +239,24 @@ namespace OpenAIVideos.Client.Transport
                 response.Dispose();
                 return Outcome.FromException<AttemptResult>(new AttemptFailure(VideoErrorIds.InvalidResponse, VideoErrorCategory.ProtocolError,
                     exception.Message, retryable: false, exception));
+            }
+        }
+
+        // A 429, or a 503 that names a delay, speaks for the server, not for this one request: close the shared gate.
+        private void HoldSharedBackoff(HttpResponseMessage response)
+        {
+            var status = (int)response.StatusCode;
+            if (_options.Backoff is not { } backoff || (status != 429 && status != 503))
+            {
+                return;
+            }
+
+            var requested = RetryRules.ServerRequestedDelay(response.Headers, DateTimeOffset.UtcNow);
+            if (status == 429 || requested is not null)
+            {
+                var delay = requested is { } asked && asked > TimeSpan.Zero && asked <= _options.MaxRetryAfter ? asked : ServerBackoffGate.DefaultHold;
+                backoff.HoldFor(delay);
+                Log($"The server asked to slow down (HTTP {status}): every request of this run waits {delay.TotalSeconds:0.###} s.");
             }
         }
 

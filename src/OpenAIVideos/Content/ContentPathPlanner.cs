@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using OpenAIVideos.Client;
 
 namespace OpenAIVideos.Commands.Content
 {
@@ -28,7 +29,7 @@ namespace OpenAIVideos.Commands.Content
     /// </summary>
     public static class ContentPathPlanner
     {
-        /// <summary>The file name for one variant of a video.</summary>
+        /// <summary>The file name for one variant of a video (see <see cref="ContentFileName"/>).</summary>
         public static string FileName(string videoId, VideoContentVariant variant)
         {
             if (string.IsNullOrWhiteSpace(videoId))
@@ -36,15 +37,7 @@ namespace OpenAIVideos.Commands.Content
                 throw new ArgumentException("A video id is required.", nameof(videoId));
             }
 
-            if (variant is null)
-            {
-                throw new ArgumentNullException(nameof(variant));
-            }
-
-            var safeId = Sanitize(videoId);
-            return variant == VideoContentVariant.Video
-                ? safeId + variant.FileExtension
-                : safeId + "." + Sanitize(variant.Name) + variant.FileExtension;
+            return ContentFileName.For(videoId, variant);
         }
 
         /// <summary>The files for <paramref name="variants"/> of a video, given the resolved <c>-Path</c>.</summary>
@@ -104,22 +97,5 @@ namespace OpenAIVideos.Commands.Content
         private static bool EndsWithSeparator(string path) =>
             path.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
             || path.EndsWith(System.IO.Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal);
-
-        // Ids come from a server; never let one climb out of the folder or carry characters no file system accepts.
-        private static string Sanitize(string name)
-        {
-            var invalid = System.IO.Path.GetInvalidFileNameChars();
-            var chars = name.Trim().ToCharArray();
-            for (var i = 0; i < chars.Length; i++)
-            {
-                if (Array.IndexOf(invalid, chars[i]) >= 0 || chars[i] == '/' || chars[i] == '\\' || chars[i] == ':')
-                {
-                    chars[i] = '_';
-                }
-            }
-
-            var text = new string(chars);
-            return text.Trim('.').Length == 0 ? "_" : text;
-        }
     }
 }
