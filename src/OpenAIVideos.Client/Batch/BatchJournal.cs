@@ -13,8 +13,8 @@ namespace OpenAIVideos.Client.Batch
     /// <remarks>
     /// A hard kill can leave the last line torn. Reading skips any line that is not a whole record; opening for append
     /// first ends a torn line with a newline so the next record starts on its own line. A torn line is never a sent
-    /// create: the create is sent only after its line is on disk. One run writes a journal at a time (the file is opened
-    /// without write sharing).
+    /// create: the create is sent only after its line is on disk. One run uses a journal at a time: the file is opened
+    /// without sharing (an exclusive lock on Unix), so a second run, or -WhatIf, meanwhile is told it is in use.
     /// </remarks>
     public sealed class BatchJournal : IDisposable
     {
@@ -52,7 +52,7 @@ namespace OpenAIVideos.Client.Batch
                     Directory.CreateDirectory(folder);
                 }
 
-                stream = new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
+                stream = new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.None);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -106,10 +106,18 @@ namespace OpenAIVideos.Client.Batch
                 return new Dictionary<string, BatchItemHistory>(StringComparer.Ordinal);
             }
 
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return Fold(copy.GetBuffer(), (int)copy.Length, out _);
+            try
+            {
+                using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return Fold(copy.GetBuffer(), (int)copy.Length, out _);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new VideoApiException(BatchErrorIds.JournalUnavailable, VideoErrorCategory.ResourceBusy,
+                    $"The journal '{fullPath}' cannot be read ({exception.Message}). Is an Invoke-VideoBatch using it?", exception);
+            }
         }
 
         /// <summary>What the journal says about an item, or null when it says nothing.</summary>

@@ -28,6 +28,12 @@ namespace OpenAIVideos.Client.Batch
         /// </summary>
         public int MaxCreateSends { get; set; } = 4;
 
+        /// <summary>
+        /// Whether a lost create is recovered by sending its journalled <c>Idempotency-Key</c> again (true) or by listing
+        /// recent videos (false); null: as the server profile says (<see cref="ServerProfile.HonoursIdempotencyKey"/>).
+        /// </summary>
+        public bool? ReplayIdempotencyKey { get; set; }
+
         /// <summary>The pause before sending an uncertain create again, doubled each time. Default 1 s.</summary>
         public TimeSpan CreateResendDelay { get; set; } = TimeSpan.FromSeconds(1);
     }

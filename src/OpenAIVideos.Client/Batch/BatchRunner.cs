@@ -180,6 +180,7 @@ namespace OpenAIVideos.Client.Batch
             private readonly IProgress<Video>? _videoProgress;
             private readonly CancellationToken _token;
             private readonly LostCreateListing _listing;
+            private readonly bool _replays;
 
             public Run(BatchRunner runner, BatchJournal journal, BatchRunOptions options, Func<VideoBatchResult, Task> onResult,
                 IProgress<BatchProgress>? progress, IProgress<Video>? videoProgress, CancellationToken token)
@@ -192,6 +193,7 @@ namespace OpenAIVideos.Client.Batch
                 _videoProgress = videoProgress;
                 _token = token;
                 _listing = new LostCreateListing(runner._client, journal);
+                _replays = options.ReplayIdempotencyKey ?? runner._profile.HonoursIdempotencyKey;
             }
 
             private VideosClient Client => _runner._client;
@@ -298,7 +300,7 @@ namespace OpenAIVideos.Client.Batch
                 if (step.Action == VideoBatchAction.Recover && history?.IdempotencyKey is { } lostKey)
                 {
                     idempotencyKey = lostKey;
-                    if (!_runner._profile.HonoursIdempotencyKey && await _listing.FindAsync(step.Item, _token).ConfigureAwait(false) is { } found)
+                    if (!_replays && await _listing.FindAsync(step.Item, _token).ConfigureAwait(false) is { } found)
                     {
                         return result.Video = found;
                     }
@@ -336,7 +338,7 @@ namespace OpenAIVideos.Client.Batch
                         // it answers the first job), or where keys are not honoured, look for the video first.
                         await Task.Delay(delay, _token).ConfigureAwait(false);
                         delay = TimeSpan.FromTicks(delay.Ticks * 2);
-                        if (!_runner._profile.HonoursIdempotencyKey && await _listing.FindAsync(item, _token).ConfigureAwait(false) is { } found)
+                        if (!_replays && await _listing.FindAsync(item, _token).ConfigureAwait(false) is { } found)
                         {
                             return found;
                         }
