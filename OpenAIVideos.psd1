@@ -40,6 +40,7 @@
         'Wait-Video'
         'New-VideoCharacter'
         'Get-VideoCharacter'
+        'Invoke-VideoBatch'
     )
 
     FunctionsToExport      = @()

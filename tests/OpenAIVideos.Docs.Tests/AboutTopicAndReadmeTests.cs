@@ -38,7 +38,8 @@ namespace OpenAIVideos.Docs.Tests
         [Fact]
         public void TheAboutTopicListsEveryErrorId()
         {
-            var ids = typeof(OpenAIVideos.Client.VideoErrorIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
+            var ids = typeof(OpenAIVideos.Client.VideoErrorIds).GetFields().Concat(typeof(OpenAIVideos.Client.Batch.BatchErrorIds).GetFields())
+                .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
                 .Concat(new[] { "ApiKeyMissing", "InvalidConnectionParameter", "PathNotFolder" })
                 .ToList();
             var text = File.ReadAllText(RepositoryPaths.AboutTopic);

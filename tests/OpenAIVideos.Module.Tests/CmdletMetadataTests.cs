@@ -18,7 +18,7 @@ namespace OpenAIVideos.Module.Tests
     {
         private const string All = "__AllParameterSets";
 
-        // Cmdlet | class | ShouldProcess | ConfirmImpact | Paging | DefaultParameterSet | OutputType
+        // Cmdlet | class | ShouldProcess | ConfirmImpact | Paging | DefaultParameterSet | OutputType (comma-separated when several)
         private static readonly CmdletFact[] Cmdlets =
         {
             new("New-Video",                 "NewVideoCommand",                 true,  "Medium", false, "Default",  "OpenAIVideos.Video"),
@@ -31,6 +31,7 @@ namespace OpenAIVideos.Module.Tests
             new("Wait-Video",                "WaitVideoCommand",                false, "Medium", false, "Default",  "OpenAIVideos.Video"),
             new("New-VideoCharacter",        "NewVideoCharacterCommand",        true,  "Medium", false, "Default",  "OpenAIVideos.VideoCharacter"),
             new("Get-VideoCharacter",        "GetVideoCharacterCommand",        false, "Medium", false, "Default",  "OpenAIVideos.VideoCharacter"),
+            new("Invoke-VideoBatch",         "InvokeVideoBatchCommand",         true,  "Medium", false, "Default",  "OpenAIVideos.VideoBatchResult,OpenAIVideos.VideoBatchSummary"),
             new("Connect-OpenAIVideo",       "ConnectOpenAIVideoCommand",       false, "Medium", false, "Default",  "OpenAIVideos.Commands.OpenAIVideoConnection"),
             new("Disconnect-OpenAIVideo",    "DisconnectOpenAIVideoCommand",    false, "Medium", false, "Default",  "System.Void"),
             new("Get-OpenAIVideoConnection", "GetOpenAIVideoConnectionCommand", false, "Medium", false, "Default",  "OpenAIVideos.Commands.OpenAIVideoConnection"),
@@ -40,7 +41,7 @@ namespace OpenAIVideos.Module.Tests
         private static readonly string[] ApiCmdlets =
         {
             "New-Video", "Get-Video", "Remove-Video", "Invoke-VideoRemix", "Invoke-VideoExtension", "Invoke-VideoEdit",
-            "Save-VideoContent", "Wait-Video", "New-VideoCharacter", "Get-VideoCharacter",
+            "Save-VideoContent", "Wait-Video", "New-VideoCharacter", "Get-VideoCharacter", "Invoke-VideoBatch",
         };
 
         // Cmdlet | parameter | set | Mandatory | Position (-1 none) | ByValue | ByPropertyName | aliases
@@ -99,6 +100,15 @@ namespace OpenAIVideos.Module.Tests
             new("New-VideoCharacter", "Path", All, true, -1, false, false, ""),
 
             new("Get-VideoCharacter", "CharacterId", All, true, 0, true, true, "Id"),
+
+            new("Invoke-VideoBatch", "InputObject",     All, true,  0,  true,  false, ""),
+            new("Invoke-VideoBatch", "Journal",         All, true,  -1, false, false, ""),
+            new("Invoke-VideoBatch", "Path",            All, false, 1,  false, false, ""),
+            new("Invoke-VideoBatch", "Variant",         All, false, -1, false, false, ""),
+            new("Invoke-VideoBatch", "ThrottleLimit",   All, false, -1, false, false, ""),
+            new("Invoke-VideoBatch", "RetryFailed",     All, false, -1, false, false, ""),
+            new("Invoke-VideoBatch", "PollIntervalSec", All, false, -1, false, false, ""),
+            new("Invoke-VideoBatch", "TimeoutSec",      All, false, -1, false, false, ""),
 
             new("Connect-OpenAIVideo", "BaseUri",             All,        false, 0,  false, false, ""),
             new("Connect-OpenAIVideo", "ApiKey",              All,        false, -1, false, false, ""),
@@ -178,7 +188,7 @@ namespace OpenAIVideos.Module.Tests
             var output = Attribute(type, "System.Management.Automation.OutputTypeAttribute");
             Assert.NotNull(output);
             var types = ((ReadOnlyCollection<CustomAttributeTypedArgument>)output!.ConstructorArguments[0].Value!).Select(a => ((Type)a.Value!).FullName).ToArray();
-            Assert.Equal(new[] { fact.OutputType }, types);
+            Assert.Equal(fact.OutputType.Split(','), types);
         }
 
         [Theory]

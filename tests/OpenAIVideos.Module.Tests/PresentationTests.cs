@@ -74,6 +74,16 @@ namespace OpenAIVideos.Module.Tests
         }
 
         [Fact]
+        public void BatchCells()
+        {
+            Assert.Equal("$0.40", VideoFormatter.CostCell(0.4m));
+            Assert.Equal("unknown", VideoFormatter.CostCell(null));
+            Assert.Equal("VideoFailed 2, InvalidRequest 1, RateLimited 1",
+                VideoFormatter.FailuresCell(new System.Collections.Generic.Dictionary<string, int> { ["RateLimited"] = 1, ["VideoFailed"] = 2, ["InvalidRequest"] = 1 }));
+            Assert.Equal(string.Empty, VideoFormatter.FailuresCell(null));
+        }
+
+        [Fact]
         public void TheDefaultTableFitsA120ColumnTerminal()
         {
             var path = System.IO.Path.Combine(AppContext.BaseDirectory, "OpenAIVideos.Format.ps1xml");

@@ -60,7 +60,7 @@ namespace OpenAIVideos.Client.Batch
         /// consistent (every line is whole) and the next run picks up where this one stopped.
         /// </summary>
         public async Task<IReadOnlyList<VideoBatchResult>> RunAsync(IReadOnlyList<BatchPlanStep> steps, BatchJournal journal, BatchRunOptions options,
-            Func<VideoBatchResult, Task> onResult, IProgress<BatchProgress>? progress = null, IProgress<Video>? videoProgress = null,
+            Func<VideoBatchResult, VideoApiException?, Task> onResult, IProgress<BatchProgress>? progress = null, IProgress<Video>? videoProgress = null,
             CancellationToken cancellationToken = default)
         {
             if (steps is null || journal is null || options is null || onResult is null)
@@ -78,7 +78,8 @@ namespace OpenAIVideos.Client.Batch
             {
                 if (step.Action is VideoBatchAction.Skip or VideoBatchAction.ReportFailure)
                 {
-                    await run.FinishAsync(Settled(step)).ConfigureAwait(false);
+                    var (settled, error) = Settled(step);
+                    await run.FinishAsync(settled, error).ConfigureAwait(false);
                 }
                 else
                 {
@@ -145,9 +146,10 @@ namespace OpenAIVideos.Client.Batch
         };
 
         // Skips and repeated failures need no request: their result is what the journal says.
-        private static VideoBatchResult Settled(BatchPlanStep step)
+        private static (VideoBatchResult Result, VideoApiException? Error) Settled(BatchPlanStep step)
         {
             var result = NewResult(step);
+            VideoApiException? error = null;
             var history = step.History!;
             if (step.Action == VideoBatchAction.Skip)
             {
@@ -160,9 +162,13 @@ namespace OpenAIVideos.Client.Batch
                 result.Status = VideoBatchItemStatus.Failed;
                 result.ErrorId = history.ErrorId ?? VideoErrorIds.VideoFailed;
                 result.ErrorMessage = (history.ErrorMessage ?? "It failed in an earlier run.") + " Not created again: add -RetryFailed to create it anew (billed).";
+                error = new VideoApiException(result.ErrorId, history.Rejected ? VideoErrorCategory.InvalidArgument : VideoErrorCategory.InvalidResult, result.ErrorMessage)
+                {
+                    VideoId = history.VideoId,
+                };
             }
 
-            return result;
+            return (result, error);
         }
 
         // Errors after which the server certainly made no video for the create: the item's own request was refused.
@@ -175,14 +181,14 @@ namespace OpenAIVideos.Client.Batch
             private readonly BatchRunner _runner;
             private readonly BatchJournal _journal;
             private readonly BatchRunOptions _options;
-            private readonly Func<VideoBatchResult, Task> _onResult;
+            private readonly Func<VideoBatchResult, VideoApiException?, Task> _onResult;
             private readonly IProgress<BatchProgress>? _progress;
             private readonly IProgress<Video>? _videoProgress;
             private readonly CancellationToken _token;
             private readonly LostCreateListing _listing;
             private readonly bool _replays;
 
-            public Run(BatchRunner runner, BatchJournal journal, BatchRunOptions options, Func<VideoBatchResult, Task> onResult,
+            public Run(BatchRunner runner, BatchJournal journal, BatchRunOptions options, Func<VideoBatchResult, VideoApiException?, Task> onResult,
                 IProgress<BatchProgress>? progress, IProgress<Video>? videoProgress, CancellationToken token)
             {
                 _runner = runner;
@@ -198,7 +204,7 @@ namespace OpenAIVideos.Client.Batch
 
             private VideosClient Client => _runner._client;
 
-            public async Task FinishAsync(VideoBatchResult result)
+            public async Task FinishAsync(VideoBatchResult result, VideoApiException? error)
             {
                 lock (_runner._results)
                 {
@@ -207,7 +213,7 @@ namespace OpenAIVideos.Client.Batch
 
                 Interlocked.Increment(ref result.Status == VideoBatchItemStatus.Completed ? ref _runner._done : ref _runner._failed);
                 _progress?.Report(_runner.Progress());
-                await _onResult(result).ConfigureAwait(false);
+                await _onResult(result, error).ConfigureAwait(false);
             }
 
             /// <summary>Creates (or recovers, or resumes) the item, waits for its job, then saves its files.</summary>
@@ -215,6 +221,7 @@ namespace OpenAIVideos.Client.Batch
             {
                 await Task.Yield(); // the caller goes on queueing while this item starts
                 var result = NewResult(step);
+                VideoApiException? error = null;
                 var holdsSlot = true;
                 Interlocked.Increment(ref _runner._inFlight);
                 _progress?.Report(_runner.Progress());
@@ -236,7 +243,7 @@ namespace OpenAIVideos.Client.Batch
                     Release(slot, ref holdsSlot);
                     if (VideoStatus.IsFailure(video.Status))
                     {
-                        Fail(result, VideoJobPoller.JobFailed(video));
+                        error = Fail(result, VideoJobPoller.JobFailed(video));
                     }
                     else
                     {
@@ -258,7 +265,7 @@ namespace OpenAIVideos.Client.Batch
                         });
                     }
 
-                    Fail(result, exception);
+                    error = Fail(result, exception);
                 }
                 finally
                 {
@@ -266,7 +273,7 @@ namespace OpenAIVideos.Client.Batch
                     Interlocked.Decrement(ref _runner._inFlight);
                 }
 
-                await FinishAsync(result).ConfigureAwait(false);
+                await FinishAsync(result, error).ConfigureAwait(false);
             }
 
             private static void Release(SemaphoreSlim slot, ref bool holdsSlot)
@@ -278,12 +285,13 @@ namespace OpenAIVideos.Client.Batch
                 }
             }
 
-            private static void Fail(VideoBatchResult result, VideoApiException exception)
+            private static VideoApiException Fail(VideoBatchResult result, VideoApiException exception)
             {
                 result.Status = VideoBatchItemStatus.Failed;
                 result.ErrorId = exception.ErrorId;
                 result.ErrorMessage = exception.Message;
-                result.Video ??= exception.Video;
+                result.Video = exception.Video ?? result.Video;
+                return exception;
             }
 
             /// <summary>The item's video: the journalled one, the lost create's (found again), or a new one.</summary>

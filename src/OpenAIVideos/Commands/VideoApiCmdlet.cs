@@ -172,6 +172,15 @@ namespace OpenAIVideos.Commands
             }
         }
 
+        /// <summary>Writes one bar of a <see cref="WaitProgressBoard"/> (or any bar described the same way).</summary>
+        protected void WriteProgressBar(ProgressBarUpdate bar) =>
+            WriteProgress(new ProgressRecord(bar.ActivityId, bar.Activity, bar.Status)
+            {
+                ParentActivityId = bar.ParentActivityId,
+                PercentComplete = bar.PercentComplete,
+                RecordType = bar.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
+
         /// <summary>True when <c>-WhatIf</c> (or <c>$WhatIfPreference</c>) is in force: -Force must not bypass it.</summary>
         protected bool IsWhatIf()
         {

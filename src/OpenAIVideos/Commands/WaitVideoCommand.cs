@@ -71,12 +71,12 @@ namespace OpenAIVideos.Commands
                 PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : (TimeSpan?)null,
             };
             var board = new WaitProgressBoard(_ids);
-            WriteBar(board.Overall());
+            WriteProgressBar(board.Overall());
             var progress = new DispatchingProgress<Video>(Dispatcher, video =>
             {
                 if (board.Polled(video) is { } bar)
                 {
-                    WriteBar(bar);
+                    WriteProgressBar(bar);
                 }
             });
             try
@@ -89,7 +89,7 @@ namespace OpenAIVideos.Commands
                         {
                             foreach (var bar in board.Finished(outcome.VideoId))
                             {
-                                WriteBar(bar);
+                                WriteProgressBar(bar);
                             }
 
                             Report(outcome);
@@ -99,7 +99,7 @@ namespace OpenAIVideos.Commands
             }
             finally
             {
-                WriteBar(board.Close());
+                WriteProgressBar(board.Close());
             }
         }
 
@@ -115,13 +115,5 @@ namespace OpenAIVideos.Commands
                 WriteApiError(outcome.Error, (object?)outcome.Video ?? outcome.VideoId);
             }
         }
-
-        private void WriteBar(ProgressBarUpdate bar) =>
-            WriteProgress(new ProgressRecord(bar.ActivityId, bar.Activity, bar.Status)
-            {
-                ParentActivityId = bar.ParentActivityId,
-                PercentComplete = bar.PercentComplete,
-                RecordType = bar.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            });
     }
 }

@@ -116,6 +116,22 @@ namespace OpenAIVideos.Commands
                 : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
         }
 
+        /// <summary>A cost cell: <c>$0.40</c>, or <c>unknown</c>.</summary>
+        public static string CostCell(decimal? amount) => new VideoCostEstimate(amount, null, null).ToString();
+
+        /// <summary>Failures by error id on one line, most frequent first: <c>VideoFailed 2, InvalidRequest 1</c>.</summary>
+        public static string FailuresCell(System.Collections.Generic.IDictionary<string, int>? failures)
+        {
+            if (failures is null || failures.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            var parts = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, int>>(failures);
+            parts.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+            return string.Join(", ", parts.ConvertAll(pair => pair.Key + " " + pair.Value.ToString(CultureInfo.InvariantCulture)));
+        }
+
         /// <summary>The status line of a video's progress bar: <c>in_progress, 45%</c>.</summary>
         public static string ProgressStatus(Video video)
         {

@@ -31,10 +31,16 @@ namespace OpenAIVideos.Commands
 
             foreach (var id in videoIds)
             {
-                if (!_activityIds.ContainsKey(id))
-                {
-                    _activityIds[id] = OverallActivityId + 1 + _activityIds.Count;
-                }
+                Track(id);
+            }
+        }
+
+        /// <summary>Adds a video learnt of after the board was made (a batch creates its videos as it goes).</summary>
+        public void Track(string videoId)
+        {
+            if (!string.IsNullOrEmpty(videoId) && !_activityIds.ContainsKey(videoId))
+            {
+                _activityIds[videoId] = OverallActivityId + 1 + _activityIds.Count;
             }
         }
 

@@ -50,7 +50,7 @@ namespace OpenAIVideos.Client.Tests.Integration
             using var journal = BatchJournal.Open(JournalPath);
             var steps = items.Select(item => BatchPlanner.Plan(item, journal.Find(item.Key), options.Variants, options.RetryFailed, BatchPlanner.FileLengthOnDisk)).ToList();
             using var runner = new BatchRunner(Options(), line => { lock (Log) { Log.Add(line); } });
-            return await runner.RunAsync(steps, journal, options, _ => Task.CompletedTask, cancellationToken: token);
+            return await runner.RunAsync(steps, journal, options, (_, _) => Task.CompletedTask, cancellationToken: token);
         }
 
         private async Task<Dictionary<string, int>> VideosPerPromptAsync()
@@ -216,7 +216,7 @@ namespace OpenAIVideos.Client.Tests.Integration
                 var steps = items.Select(item => BatchPlanner.Plan(item, null, options.Variants, false, BatchPlanner.FileLengthOnDisk)).ToList();
                 using var runner = new BatchRunner(Options());
                 var finished = 0;
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(steps, journal, options, _ =>
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(steps, journal, options, (_, _) =>
                 {
                     if (Interlocked.Increment(ref finished) == 3)
                     {
