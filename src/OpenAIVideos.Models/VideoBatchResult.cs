@@ -26,7 +26,10 @@ namespace OpenAIVideos
         /// <summary>How it ended.</summary>
         public VideoBatchItemStatus Status { get; set; }
 
-        /// <summary>The video as last seen, when there is one.</summary>
+        /// <summary>The item's video id, when it has one (also for a skipped item, from the journal).</summary>
+        public string? VideoId { get; set; }
+
+        /// <summary>The video as last seen, when this run saw it (null for a skipped item: nothing was sent).</summary>
         public Video? Video { get; set; }
 
         /// <summary>Seconds of video made, when it completed (from the video, or for a skipped item from the journal).</summary>
@@ -48,6 +51,6 @@ namespace OpenAIVideos
         public decimal? EstimatedCost { get; set; }
 
         /// <summary>The video id, or the key.</summary>
-        public override string ToString() => Video?.Id ?? Key;
+        public override string ToString() => VideoId ?? Key;
     }
 }

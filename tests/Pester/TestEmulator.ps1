@@ -22,7 +22,7 @@ function Start-TestEmulator {
     param(
         [Parameter(Mandatory)] [string] $LogFolder,
         [string] $ApiKey = 'pester-key',
-        [int] $JobSeconds = 1
+        [double] $JobSeconds = 1
     )
 
     $emulatorDll = Join-Path $script:RepositoryRoot 'out/emulator/OpenAIVideos.Emulator.dll'

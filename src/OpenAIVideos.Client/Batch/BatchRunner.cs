@@ -143,6 +143,7 @@ namespace OpenAIVideos.Client.Batch
             Input = step.Item.Input,
             Action = step.Action,
             EstimatedCost = step.Item.EstimatedCost,
+            VideoId = step.VideoId,
         };
 
         // Skips and repeated failures need no request: their result is what the journal says.
@@ -206,6 +207,7 @@ namespace OpenAIVideos.Client.Batch
 
             public async Task FinishAsync(VideoBatchResult result, VideoApiException? error)
             {
+                result.VideoId = result.Video?.Id ?? result.VideoId;
                 lock (_runner._results)
                 {
                     _runner._results.Add(result);
@@ -376,6 +378,7 @@ namespace OpenAIVideos.Client.Batch
                 foreach (var variant in step.MissingVariants)
                 {
                     var path = Path.Combine(_options.OutputFolder, ContentFileName.For(baseName, variant));
+                    ContentDownloader.RemoveStaleTemporaryFiles(path); // a killed run's half download of this very file
                     var saved = await Client.DownloadContentToFileAsync(video.Id, variant, path, overwrite: true, progress: null, _token).ConfigureAwait(false);
                     Journal(BatchJournalRecordType.File, step.Item, video.Id, durable: false, record =>
                     {

@@ -116,6 +116,40 @@ namespace OpenAIVideos.Client
         }
 
         /// <summary>
+        /// Deletes the hidden temporary files a killed download to <paramref name="path"/> left behind (a hard kill runs
+        /// no cleanup). Only for a caller that owns the destination, such as a batch run holding its journal.
+        /// </summary>
+        internal static int RemoveStaleTemporaryFiles(string path)
+        {
+            var target = Path.GetFullPath(path);
+            var folder = Path.GetDirectoryName(target);
+            if (folder is null || !Directory.Exists(folder))
+            {
+                return 0;
+            }
+
+            var removed = 0;
+            foreach (var stale in Directory.GetFiles(folder, TemporaryPrefix(target) + "*" + TemporarySuffix))
+            {
+                try
+                {
+                    File.Delete(stale);
+                    removed++;
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // Harmless: a leftover is hidden and named as such.
+                }
+            }
+
+            return removed;
+        }
+
+        private const string TemporarySuffix = ".partial";
+
+        private static string TemporaryPrefix(string target) => "." + Path.GetFileName(target) + ".";
+
+        /// <summary>
         /// Downloads one variant to <paramref name="path"/> through a temporary file in the same folder that is renamed
         /// over the destination only when complete; on any failure or cancellation the temporary file is removed and the
         /// destination is untouched. The file is flushed to the disk before the rename and its folder after, so a file
@@ -136,7 +170,7 @@ namespace OpenAIVideos.Client
                 throw FileExists(videoId, target);
             }
 
-            var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+            var temporary = Path.Combine(folder, TemporaryPrefix(target) + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
             try
             {
                 ContentDownloadResult result;

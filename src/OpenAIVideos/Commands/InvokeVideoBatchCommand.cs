@@ -210,9 +210,9 @@ namespace OpenAIVideos.Commands
                 {
                     var results = Run((_, token) => runner.RunAsync(steps, journal, options, (result, error) => Dispatcher.PostAsync(() =>
                     {
-                        if (result.Video is { } video)
+                        if (result.VideoId is { } videoId)
                         {
-                            foreach (var bar in board.Finished(video.Id).Where(bar => bar.ActivityId != OverallActivityId))
+                            foreach (var bar in board.Finished(videoId).Where(bar => bar.ActivityId != OverallActivityId))
                             {
                                 WriteProgressBar(bar);
                             }
