@@ -6,13 +6,14 @@
     emulator's list and statistics), one whole file on disk, and a journal that says it is done — also under injected
     429s with Retry-After, 5xx, dropped connections and lost create answers. A bad row is reported and the run goes on.
     Expects the build layout (pwsh ./build.ps1 -Task Build). Jobs take 0.5 s in the emulator so the file runs in well
-    under two minutes.
+    under two minutes. With OPENAIVIDEOS_WRITE_DOCS=1 the figures are written to docs/reliability.md (batch-kill section).
 #>
 
 BeforeAll {
     . "$PSScriptRoot/TestEmulator.ps1"
     . "$PSScriptRoot/VideoBatchKillHarness.ps1"
     Import-BuiltModule
+    $script:Figures = [Collections.Generic.List[object]]::new()
 
     function script:Assert-OneVideoAndFilePerItem($Outcome, [int] $Count) {
         $Outcome.Done | Should -BeTrue -Because "the reruns should finish the batch (exit codes $($Outcome.ExitCodes -join ', '))"
@@ -34,6 +35,7 @@ Describe 'Invoke-VideoBatch killed hard and rerun' {
         $run = Invoke-KilledBatch -Emulator $script:Emulator -Folder $folder -Csv (Join-Path $folder 'prompts.csv') -Kills 4 -Seed 1301
         $script:Outcome = Measure-BatchOutcome -Emulator $script:Emulator -Rows $script:Rows -Run $run
         $script:Statistics = Get-EmulatorStatistics $script:Emulator
+        $Figures.Add(($Outcome | Select-Object @{ n = 'Scenario'; e = { 'no faults' } }, *))
     }
 
     AfterAll { Stop-TestEmulator $script:Emulator }
@@ -64,6 +66,7 @@ Describe 'Invoke-VideoBatch killed hard under injected faults' {
         $run = Invoke-KilledBatch -Emulator $script:Emulator -Folder $folder -Csv (Join-Path $folder 'prompts.csv') -Kills 4 -Seed 1302
         $script:Outcome = Measure-BatchOutcome -Emulator $script:Emulator -Rows $script:Rows -Run $run
         $script:Statistics = Get-EmulatorStatistics $script:Emulator
+        $Figures.Add(($Outcome | Select-Object @{ n = 'Scenario'; e = { 'injected faults' } }, *))
     }
 
     AfterAll { Stop-TestEmulator $script:Emulator }
@@ -80,6 +83,10 @@ Describe 'Invoke-VideoBatch killed hard under injected faults' {
 
     It 'ends with one video, one whole file and a done journal entry per item' {
         Assert-OneVideoAndFilePerItem $Outcome 40
+    }
+
+    It 'was killed at least twice before it finished' {
+        $Outcome.Kills | Should -BeGreaterOrEqual 2
     }
 }
 
@@ -114,5 +121,11 @@ Describe 'Invoke-VideoBatch with bad rows' {
     It 'does not send the refused row again on a rerun' {
         ($Rerun | Where-Object { $_.Prompt -eq 'a heron at dusk' }).Action | Should -Be 'ReportFailure'
         (Get-EmulatorStatistics $Emulator).requests_by_operation.create | Should -Be 3
+    }
+}
+
+AfterAll {
+    if ($env:OPENAIVIDEOS_WRITE_DOCS -eq '1' -and $Figures.Count -eq 2) {
+        Write-BatchReliabilitySection -Figures $Figures -DocPath (Join-Path $RepositoryRoot 'docs/reliability.md')
     }
 }

@@ -125,6 +125,7 @@ function Measure-BatchOutcome {
     $wholeLength = (Invoke-WebRequest -Uri "$($Emulator.BaseUri)/videos/$($videos[0].Id)/content" -Headers @{ Authorization = "Bearer $($Emulator.ApiKey)" }).RawContentLength
     $files = @(Get-ChildItem -LiteralPath $Run.Out -File -Force)
     $journal = Read-BatchJournal $Run.Journal
+    $statistics = Get-EmulatorStatistics $Emulator
     [pscustomobject]@{
         Kills = $Run.Kills
         Runs = $Run.Runs
@@ -135,6 +136,32 @@ function Measure-BatchOutcome {
         OtherFiles = @($files | Where-Object { $_.Extension -ne '.mp4' -or $_.Name.StartsWith('.') -or $_.Length -ne $wholeLength }).Count
         JournalDone = @($Rows | Where-Object { $journal[$_.Name].Done -and $journal[$_.Name].Files['video'] }).Count
         JournalCreatesPerItem = @($Rows | ForEach-Object { $journal[$_.Name].Keys.Count })
+        IdempotentReplays = $statistics.idempotent_replays
+        FaultsInjected = ($statistics.faults_injected.PSObject.Properties | ForEach-Object { '{0} {1}' -f $_.Name, $_.Value }) -join ', '
+        CreateRequests = $statistics.requests_by_operation.create
         TornLines = @([IO.File]::ReadAllLines($Run.Journal) | Where-Object { try { $null = $_ | ConvertFrom-Json -ErrorAction Stop; $false } catch { $true } }).Count
     }
+}
+
+# Rewrites the generated section of docs/reliability.md (between <!-- batch-kill:begin --> and <!-- batch-kill:end -->).
+function Write-BatchReliabilitySection {
+    param([Parameter(Mandatory)] [object[]] $Figures, [Parameter(Mandatory)] [string] $DocPath)
+    $lines = [Collections.Generic.List[string]]::new()
+    $lines.Add("Measured $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')) UTC on $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion), emulator jobs of 0.5 s, ``-ThrottleLimit 8``.")
+    $lines.Add('')
+    $lines.Add('| Scenario | Items | Hard kills | Runs (kills + reruns) | Videos per item | Videos created | Create requests | Idempotent replays | Whole files | Other files | Journal done | Create attempts per item (journal) | Torn journal lines | Faults injected |')
+    $lines.Add('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+    foreach ($f in $Figures) {
+        $perItem = $f.VideosPerItem | Measure-Object -Minimum -Maximum
+        $attempts = $f.JournalCreatesPerItem | Measure-Object -Minimum -Maximum
+        $lines.Add("| $($f.Scenario) | $($f.VideosPerItem.Count) | $($f.Kills) | $($f.Runs) | $($perItem.Minimum)–$($perItem.Maximum) | $($f.VideosCreated) | $($f.CreateRequests) | $($f.IdempotentReplays) | $($f.WholeFiles) | $($f.OtherFiles) | $($f.JournalDone) | $($attempts.Minimum)–$($attempts.Maximum) | $($f.TornLines) | $(if ($f.FaultsInjected) { $f.FaultsInjected } else { 'none' }) |")
+    }
+    $text = [IO.File]::ReadAllText($DocPath)
+    $begin = '<!-- batch-kill:begin -->'
+    $end = '<!-- batch-kill:end -->'
+    $start = $text.IndexOf($begin)
+    $stop = $text.IndexOf($end)
+    if ($start -lt 0 -or $stop -lt $start) { throw "$DocPath has no $begin ... $end section." }
+    $text = $text.Substring(0, $start + $begin.Length) + "`n" + ($lines -join "`n") + "`n" + $text.Substring($stop)
+    [IO.File]::WriteAllText($DocPath, $text)
 }
