@@ -19,12 +19,12 @@ namespace OpenAIVideos.Benchmarks
     internal static class Program
     {
         private const string Usage =
-            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER]\n"
+            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator|batch [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER]\n"
             + "  --quick      smaller sizes, for developing the harness (not for reporting)\n"
             + "  --write-doc  write the results between the markers of docs/performance.md (or PATH)\n"
             + "  --dir        folder for the download scenario's files (default: a new folder under the temp path)";
 
-        private static readonly string[] Scenarios = { "retrieve", "list", "download", "wait", "emulator" };
+        private static readonly string[] Scenarios = { "retrieve", "list", "download", "wait", "emulator", "batch" };
 
         public static async Task<int> Main(string[] args)
         {
@@ -94,6 +94,9 @@ namespace OpenAIVideos.Benchmarks
                         break;
                     case "emulator":
                         await EmulatorThroughputBenchmark.RunAsync(report, settings);
+                        break;
+                    case "batch":
+                        await BatchBenchmark.RunAsync(report, settings);
                         break;
                 }
             }
