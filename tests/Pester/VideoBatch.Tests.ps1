@@ -26,16 +26,26 @@ BeforeAll {
     }
 }
 
-Describe 'Invoke-VideoBatch killed hard and rerun' {
+# Lost create answers (truncate_body: the video IS made), 429s with Retry-After, 5xx and dropped connections.
+$faults = @(
+    @{ kind = 'truncate_body'; operation = 'create'; body_bytes = 12; count = 6 }
+    @{ kind = 'error_status'; operation = 'create'; status = 429; retry_after = '1'; count = 2 }
+    @{ kind = 'error_status'; operation = 'retrieve'; status = 503; count = 6 }
+    @{ kind = 'drop_connection'; operation = 'create'; count = 3 }
+    @{ kind = 'drop_connection'; operation = 'content'; count = 3 }
+    @{ kind = 'error_status'; operation = 'content'; status = 500; count = 3 }
+)
+
+Describe 'Invoke-VideoBatch killed hard and rerun, <Scenario>' -ForEach @(
+    @{ Scenario = 'no faults'; Tag = 'plain'; Seed = 1301; Faults = @(); LostAnswers = 0 }
+    @{ Scenario = 'injected faults'; Tag = 'fault'; Seed = 1302; Faults = $faults; LostAnswers = 6 }
+) {
     BeforeAll {
         $script:Emulator = Start-TestEmulator -LogFolder $TestDrive -JobSeconds 0.5
-        $folder = Join-Path $TestDrive 'plain'
-        $null = New-Item -ItemType Directory -Path $folder
-        $script:Rows = New-BatchCsv -Path (Join-Path $folder 'prompts.csv') -Count 40 -Tag plain
-        $run = Invoke-KilledBatch -Emulator $script:Emulator -Folder $folder -Csv (Join-Path $folder 'prompts.csv') -Kills 4 -Seed 1301
-        $script:Outcome = Measure-BatchOutcome -Emulator $script:Emulator -Rows $script:Rows -Run $run
+        foreach ($rule in $Faults) { Add-EmulatorFault $script:Emulator $rule }
+        $script:Outcome = Invoke-KillScenario -Emulator $script:Emulator -Folder (Join-Path $TestDrive $Tag) -Tag $Tag -Seed $Seed -Scenario $Scenario
         $script:Statistics = Get-EmulatorStatistics $script:Emulator
-        $Figures.Add(($Outcome | Select-Object @{ n = 'Scenario'; e = { 'no faults' } }, *))
+        $Figures.Add($Outcome)
     }
 
     AfterAll { Stop-TestEmulator $script:Emulator }
@@ -43,50 +53,19 @@ Describe 'Invoke-VideoBatch killed hard and rerun' {
     It 'was killed at least twice before it finished' {
         $Outcome.Kills | Should -BeGreaterOrEqual 2
     }
-
-    It 'ends with one video, one whole file and a done journal entry per item' {
-        Assert-OneVideoAndFilePerItem $Outcome 40
-        $Statistics.videos_created | Should -Be 40
-    }
-}
-
-Describe 'Invoke-VideoBatch killed hard under injected faults' {
-    BeforeAll {
-        $script:Emulator = Start-TestEmulator -LogFolder $TestDrive -JobSeconds 0.5
-        # Lost create answers (the video IS made), 429s with Retry-After, 5xx and dropped connections.
-        Add-EmulatorFault $script:Emulator @{ kind = 'truncate_body'; operation = 'create'; body_bytes = 12; count = 6 }
-        Add-EmulatorFault $script:Emulator @{ kind = 'error_status'; operation = 'create'; status = 429; retry_after = '1'; count = 2 }
-        Add-EmulatorFault $script:Emulator @{ kind = 'error_status'; operation = 'retrieve'; status = 503; count = 6 }
-        Add-EmulatorFault $script:Emulator @{ kind = 'drop_connection'; operation = 'create'; count = 3 }
-        Add-EmulatorFault $script:Emulator @{ kind = 'drop_connection'; operation = 'content'; count = 3 }
-        Add-EmulatorFault $script:Emulator @{ kind = 'error_status'; operation = 'content'; status = 500; count = 3 }
-        $folder = Join-Path $TestDrive 'faults'
-        $null = New-Item -ItemType Directory -Path $folder
-        $script:Rows = New-BatchCsv -Path (Join-Path $folder 'prompts.csv') -Count 40 -Tag fault
-        $run = Invoke-KilledBatch -Emulator $script:Emulator -Folder $folder -Csv (Join-Path $folder 'prompts.csv') -Kills 4 -Seed 1302
-        $script:Outcome = Measure-BatchOutcome -Emulator $script:Emulator -Rows $script:Rows -Run $run
-        $script:Statistics = Get-EmulatorStatistics $script:Emulator
-        $Figures.Add(($Outcome | Select-Object @{ n = 'Scenario'; e = { 'injected faults' } }, *))
-    }
-
-    AfterAll { Stop-TestEmulator $script:Emulator }
 
     It 'met every injected fault' {
         $Statistics.pending_fault_rules | Should -Be 0
-        $Statistics.faults_injected.truncate_body | Should -Be 6
+        [int]$Statistics.faults_injected.truncate_body | Should -Be $LostAnswers
     }
 
-    It 'recovered lost answers by replaying the journalled idempotency key, not by creating again' {
-        $Statistics.idempotent_replays | Should -BeGreaterThan 0
+    It 'found every lost create answer again by replaying its journalled idempotency key, creating nothing twice' {
+        $Statistics.idempotent_replays | Should -BeGreaterOrEqual $LostAnswers
         $Statistics.videos_created | Should -Be 40
     }
 
     It 'ends with one video, one whole file and a done journal entry per item' {
         Assert-OneVideoAndFilePerItem $Outcome 40
-    }
-
-    It 'was killed at least twice before it finished' {
-        $Outcome.Kills | Should -BeGreaterOrEqual 2
     }
 }
 

@@ -143,6 +143,19 @@ function Measure-BatchOutcome {
     }
 }
 
+# One scenario end to end: a 40-row CSV in a new folder, killed and rerun, and its figures (with the scenario's name).
+function Invoke-KillScenario {
+    param(
+        [Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Folder, [Parameter(Mandatory)] [string] $Tag,
+        [Parameter(Mandatory)] [int] $Seed, [Parameter(Mandatory)] [string] $Scenario, [int] $Count = 40, [int] $Kills = 4
+    )
+    $null = New-Item -ItemType Directory -Path $Folder -Force
+    $csv = Join-Path $Folder 'prompts.csv'
+    $rows = New-BatchCsv -Path $csv -Count $Count -Tag $Tag
+    $run = Invoke-KilledBatch -Emulator $Emulator -Folder $Folder -Csv $csv -Kills $Kills -Seed $Seed
+    Measure-BatchOutcome -Emulator $Emulator -Rows $rows -Run $run | Select-Object @{ n = 'Scenario'; e = { $Scenario } }, *
+}
+
 # Rewrites the generated section of docs/reliability.md (between <!-- batch-kill:begin --> and <!-- batch-kill:end -->).
 function Write-BatchReliabilitySection {
     param([Parameter(Mandatory)] [object[]] $Figures, [Parameter(Mandatory)] [string] $DocPath)
