@@ -103,8 +103,56 @@ Describe 'Invoke-VideoBatch with bad rows' {
     }
 }
 
+Describe 'Invoke-VideoBatch stopped as by Ctrl+C' {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator -LogFolder $TestDrive -JobSeconds 2
+        $script:Folder = Join-Path $TestDrive 'stop'
+        $script:Prompts = 1..12 | ForEach-Object { "stopped batch item $_" }
+        $journal = Join-Path $Folder 'run.jsonl'
+        # PowerShell.Stop() is what Ctrl+C does: StopProcessing on the running cmdlet, then the pipeline ends.
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+                param($Module, $BaseUri, $ApiKey, $Journal, $Out, $Prompts)
+                Import-Module $Module
+                $Prompts | Invoke-VideoBatch -Journal $Journal -Path $Out -BaseUri $BaseUri -ApiKey $ApiKey -ThrottleLimit 4 -PollIntervalSec 0.2
+            }).AddArgument((Join-Path (Get-Module OpenAIVideos).ModuleBase 'OpenAIVideos.psd1')).AddArgument($Emulator.BaseUri).AddArgument($Emulator.ApiKey).
+            AddArgument($journal).AddArgument((Join-Path $Folder 'out')).AddArgument($Prompts)
+        $async = $shell.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        # Stop once the first four creates are journalled (and their jobs are running): mid-wait.
+        while ((-not (Test-Path $journal) -or (Get-Item $journal).Length -lt 1200) -and -not $async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 20   # polling the file's size: observing progress, not waiting for it
+        }
+        $script:WasRunning = -not $async.IsCompleted
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $script:StopMilliseconds = $watch.ElapsedMilliseconds
+        $script:State = $shell.InvocationStateInfo.State
+        $shell.Dispose()
+        $script:JournalLines = [IO.File]::ReadAllLines($journal)
+        $script:Rerun = $Prompts | Invoke-VideoBatch -Journal $journal -Path (Join-Path $Folder 'out') -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -PollIntervalSec 0.2
+    }
+
+    AfterAll { Stop-TestEmulator $script:Emulator }
+
+    It 'stops the running batch promptly and leaves only whole journal lines' {
+        $WasRunning | Should -BeTrue
+        $State | Should -Be 'Stopped'
+        $StopMilliseconds | Should -BeLessThan 5000 -Because 'StopProcessing cancels every request in flight'
+        $JournalLines | Should -Not -BeNullOrEmpty
+        foreach ($line in $JournalLines) { { $line | ConvertFrom-Json -ErrorAction Stop } | Should -Not -Throw }
+    }
+
+    It 'is finished by the rerun with one video per item' {
+        ($Rerun | Where-Object { $_ -is [OpenAIVideos.VideoBatchResult] -and $_.Status -eq 'Completed' }) | Should -HaveCount 12
+        $videos = @(Get-Video -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey)
+        $videos | Should -HaveCount 12
+        ($videos.Prompt | Sort-Object -Unique) | Should -HaveCount 12
+    }
+}
+
 AfterAll {
     if ($env:OPENAIVIDEOS_WRITE_DOCS -eq '1' -and $Figures.Count -eq 2) {
-        Write-BatchReliabilitySection -Figures $Figures -DocPath (Join-Path $RepositoryRoot 'docs/reliability.md')
+        Write-BatchReliabilitySection -Figures $Figures -StopMilliseconds $StopMilliseconds -DocPath (Join-Path $RepositoryRoot 'docs/reliability.md')
     }
 }

