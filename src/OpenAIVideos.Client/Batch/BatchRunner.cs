@@ -176,6 +176,12 @@ namespace OpenAIVideos.Client.Batch
         private static bool IsRefusal(VideoApiException exception) =>
             exception.ErrorId is VideoErrorIds.InvalidRequest or VideoErrorIds.InvalidArgument or VideoErrorIds.Unprocessable or VideoErrorIds.PayloadTooLarge;
 
+        // The server made no video, but not because of the item (a wrong key, no quota, a wrong URL): sending again in
+        // this run would fail the same way, and the journal keeps the create open so that a rerun tries again.
+        private static bool IsNotTheItems(VideoApiException exception) =>
+            exception.ErrorId is VideoErrorIds.AuthenticationFailed or VideoErrorIds.PermissionDenied or VideoErrorIds.QuotaExceeded
+                or VideoErrorIds.NotFound or VideoErrorIds.ApiRetired;
+
         /// <summary>One run's state: the journal, the options, and the sinks.</summary>
         private sealed class Run
         {
@@ -341,7 +347,7 @@ namespace OpenAIVideos.Client.Batch
                         });
                         throw;
                     }
-                    catch (VideoApiException exception) when (send < Math.Max(1, _options.MaxCreateSends) && exception.ErrorId != BatchErrorIds.JournalUnavailable
+                    catch (VideoApiException exception) when (send < Math.Max(1, _options.MaxCreateSends) && !IsNotTheItems(exception) && exception.ErrorId != BatchErrorIds.JournalUnavailable
                         && !_token.IsCancellationRequested)
                     {
                         // Uncertain: the server may have made the video. Resend with the same key (a server that honours

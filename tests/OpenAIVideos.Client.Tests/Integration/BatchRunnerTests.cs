@@ -189,6 +189,26 @@ namespace OpenAIVideos.Client.Tests.Integration
         }
 
         [Fact]
+        public async Task A_wrong_key_fails_each_item_at_once_and_leaves_the_create_open_for_the_rerun()
+        {
+            var items = Numbered(2);
+            using (var journal = BatchJournal.Open(JournalPath))
+            {
+                var options = RunOptions();
+                var steps = items.Select(item => BatchPlanner.Plan(item, null, options.Variants, false, BatchPlanner.FileLengthOnDisk)).ToList();
+                var wrong = Options();
+                wrong.ApiKey = ApiKeySecret.FromPlainText("sk-wrong");
+                using var runner = new BatchRunner(wrong);
+                var results = await runner.RunAsync(steps, journal, options, (_, _) => Task.CompletedTask);
+                Assert.All(results, result => Assert.Equal((VideoErrorIds.AuthenticationFailed, 1), (result.ErrorId, result.CreatesSent)));
+            }
+
+            var rerun = await RunAsync(items, RunOptions());
+            Assert.All(rerun, result => Assert.Equal((VideoBatchAction.Recover, VideoBatchItemStatus.Completed), (result.Action, result.Status)));
+            await AssertOneVideoAndOneWholeFileEachAsync(items);
+        }
+
+        [Fact]
         public async Task A_failed_job_is_created_again_only_with_RetryFailed()
         {
             var items = Items("a storm [emulator:fail]", "a calm sea");
