@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Reflection;
+using OpenAIVideos.Tests.Shared;
 
 namespace OpenAIVideos.Module.Tests
 {
@@ -117,23 +117,9 @@ namespace OpenAIVideos.Module.Tests
 
         private static readonly Assembly ModuleAssembly = typeof(OpenAIVideos.Commands.NewVideoCommand).Assembly;
 
-        private readonly Runspace _runspace;
+        private readonly HostedPowerShell _shell = new HostedPowerShell(ModuleAssembly);
 
-        public CmdletMetadataTests()
-        {
-            // Registered by type, as Import-Module does for a binary module's cmdlets (without running the module
-            // initializer, which expects the laid-out Dependencies folder; here the engine sits beside the tests).
-            var state = InitialSessionState.CreateDefault2();
-            foreach (var type in CmdletTypes())
-            {
-                state.Commands.Add(new SessionStateCmdletEntry(CmdletName(type), type, helpFileName: null));
-            }
-
-            _runspace = RunspaceFactory.CreateRunspace(state);
-            _runspace.Open();
-        }
-
-        public void Dispose() => _runspace.Dispose();
+        public void Dispose() => _shell.Dispose();
 
         public static TheoryData<string> CmdletNames()
         {
@@ -149,7 +135,7 @@ namespace OpenAIVideos.Module.Tests
         [Fact]
         public void TheAssemblyExportsExactlyTheDocumentedCmdlets()
         {
-            var actual = Run("Get-Command -CommandType Cmdlet | Where-Object { $_.ImplementingType.Assembly.FullName -like 'OpenAIVideos,*' }")
+            var actual = _shell.Run("Get-Command -CommandType Cmdlet | Where-Object { $_.ImplementingType.Assembly.FullName -like 'OpenAIVideos,*' }")
                 .Select(command => ((CmdletInfo)command.BaseObject).Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             var expected = Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             Assert.Equal(expected, actual);
@@ -187,7 +173,7 @@ namespace OpenAIVideos.Module.Tests
         [MemberData(nameof(CmdletNames))]
         public void VerbsAreApproved(string name)
         {
-            var approved = Run("(Get-Verb).Verb").Select(verb => (string)verb.BaseObject);
+            var approved = _shell.Run("(Get-Verb).Verb").Select(verb => (string)verb.BaseObject);
             Assert.Contains(Command(name).Verb, approved);
         }
 
@@ -195,20 +181,14 @@ namespace OpenAIVideos.Module.Tests
         [MemberData(nameof(CmdletNames))]
         public void ParametersMatchTheTable(string name)
         {
-            var type = CmdletTypes().Single(t => CmdletName(t) == name);
             var expected = OwnParameters.Where(p => p.Cmdlet == name).ToList();
             if (ApiCmdlets.Contains(name))
             {
                 expected.AddRange(ConnectionParameters.Select(p => new ParameterFact(name, p, All, false, -1, false, false, "")));
             }
 
-            // Everything PowerShell adds itself (common, ShouldProcess and paging parameters) is not the cmdlet's own.
-            var added = new HashSet<string>(Cmdlet.CommonParameters.Concat(Cmdlet.OptionalCommonParameters), StringComparer.OrdinalIgnoreCase)
-            {
-                nameof(PagingParameters.First), nameof(PagingParameters.Skip), nameof(PagingParameters.IncludeTotalCount),
-            };
             var actual = new List<ParameterFact>();
-            foreach (var parameter in Command(name).Parameters.Values.Where(p => !added.Contains(p.Name)))
+            foreach (var parameter in Command(name).Parameters.Values.Where(p => !HostedPowerShell.AddedByPowerShell.Contains(p.Name)))
             {
                 var aliasText = string.Join(",", parameter.Aliases);
                 foreach (var set in parameter.ParameterSets)
@@ -257,25 +237,9 @@ namespace OpenAIVideos.Module.Tests
 
         private static List<string> Sorted(IEnumerable<ParameterFact> facts) => facts.Select(f => f.ToString()).OrderBy(s => s, StringComparer.Ordinal).ToList();
 
-        private static IEnumerable<Type> CmdletTypes() =>
-            ModuleAssembly.GetExportedTypes().Where(t => !t.IsAbstract && t.GetCustomAttribute<CmdletAttribute>() is not null);
+        private static IEnumerable<Type> CmdletTypes() => HostedPowerShell.CmdletTypes(ModuleAssembly);
 
-        private static string CmdletName(Type type)
-        {
-            var attribute = type.GetCustomAttribute<CmdletAttribute>()!;
-            return $"{attribute.VerbName}-{attribute.NounName}";
-        }
-
-        private CmdletInfo Command(string name) => (CmdletInfo)Assert.Single(Run($"Get-Command -Name '{name}' -CommandType Cmdlet")).BaseObject;
-
-        private IReadOnlyList<PSObject> Run(string script)
-        {
-            using var shell = PowerShell.Create();
-            shell.Runspace = _runspace;
-            var output = shell.AddScript(script).Invoke();
-            Assert.False(shell.HadErrors, string.Join("\n", shell.Streams.Error.Select(error => error.ToString())));
-            return output;
-        }
+        private CmdletInfo Command(string name) => _shell.Command(name);
 
         private sealed record CmdletFact(string Name, string ClassName, bool ShouldProcess, string ConfirmImpact, bool Paging, string DefaultSet, string OutputType);
 
