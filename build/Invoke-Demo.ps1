@@ -36,8 +36,17 @@ try {
         Connect-OpenAIVideo -Emulator -BaseUri $BaseUri -ApiKey $ApiKey
     }
 
-    New-Video 'a red fox running through snow' -Seconds 4 | Wait-Video | Save-VideoContent -Path $OutputPath -PassThru
-    Get-Video | Format-Table
+    $file = New-Video 'a red fox running through snow' -Seconds 4 | Wait-Video | Save-VideoContent -Path $OutputPath -PassThru
+    # Rendered at 120 columns (the width the default views are made for), whatever the output is redirected to.
+    $file | Format-Table -Property Name, Length, FullName -AutoSize | Out-String -Width 120 | Write-Host
+
+    # An MP4 starts with an ftyp box: its type sits at bytes 4-7.
+    $head = [System.IO.File]::ReadAllBytes($file.FullName)
+    $boxType = [System.Text.Encoding]::ASCII.GetString($head, 4, 4)
+    if ($boxType -ne 'ftyp') { throw "$($file.FullName) is not an MP4 (no ftyp box)." }
+    Write-Host "$($file.Name): an MP4 of $($file.Length) bytes (ftyp box found)."
+
+    Get-Video | Format-Table | Out-String -Width 120 | Write-Host
 }
 catch {
     Write-Host ($_ | Out-String) -ForegroundColor Red

@@ -1,13 +1,18 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Reflection;
 
-namespace OpenAIVideos.Packaging.Tests
+namespace OpenAIVideos.PowerShell.Tests
 {
-    /// <summary>OpenAIVideos.psd1, in the repository and as laid out, against the PowerShell Gallery's needs and the build.</summary>
-    public class ModuleManifestTests
+    /// <summary>
+    /// OpenAIVideos.psd1, in the repository and as laid out, read by PowerShell itself (Import-PowerShellDataFile,
+    /// Test-ModuleManifest, Import-Module), against the PowerShell Gallery's needs and the build.
+    /// </summary>
+    public sealed class ModuleManifestTests : IDisposable
     {
         private static readonly string[] RequiredKeys =
         {
@@ -16,10 +21,13 @@ namespace OpenAIVideos.Packaging.Tests
             "FormatsToProcess", "PrivateData",
         };
 
-        private static IReadOnlyDictionary<string, object?> Source => PowerShellDataFile.ParseHashtable(File.ReadAllText(TestEnvironment.SourceManifest));
+        private readonly HostedPowerShell shell = new HostedPowerShell();
 
-        private static IReadOnlyDictionary<string, object?> LaidOut =>
-            PowerShellDataFile.ParseHashtable(File.ReadAllText(Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.psd1")));
+        private static string LaidOutManifestPath => Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.psd1");
+
+        private Hashtable Source => ReadDataFile(TestEnvironment.SourceManifest);
+
+        private Hashtable LaidOut => ReadDataFile(LaidOutManifestPath);
 
         [Fact]
         public void HasEveryRequiredField()
@@ -34,14 +42,17 @@ namespace OpenAIVideos.Packaging.Tests
         }
 
         [Fact]
-        public void IdentifiesTheModuleForBothEditions()
+        public void TestModuleManifestAcceptsTheLaidOutManifest()
         {
-            var manifest = Source;
-            Assert.Equal("OpenAIVideos.dll", manifest["RootModule"]);
-            Assert.True(Guid.TryParse((string)manifest["GUID"]!, out var guid) && guid != Guid.Empty, "GUID must be a non-empty GUID.");
-            Assert.Equal("5.1", manifest["PowerShellVersion"]);
-            Assert.Equal(new[] { "Core", "Desktop" }, Strings(manifest["CompatiblePSEditions"]).OrderBy(edition => edition));
-            Assert.True(Version.TryParse((string)manifest["ModuleVersion"]!, out _), "ModuleVersion must be a numeric version.");
+            var module = shell.RunSingle<PSModuleInfo>("param($Path) Test-ModuleManifest -Path $Path -ErrorAction Stop",
+                new Hashtable { ["Path"] = LaidOutManifestPath });
+
+            Assert.Equal("OpenAIVideos", module.Name);
+            Assert.Equal(TestEnvironment.ModuleVersion, module.Version.ToString());
+            Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions.OrderBy(edition => edition));
+            Assert.Equal(new Version(5, 1), module.PowerShellVersion);
+            Assert.NotEqual(Guid.Empty, module.Guid);
+            Assert.Equal(Strings(Source["CmdletsToExport"]).OrderBy(name => name), module.ExportedCmdlets.Keys.OrderBy(name => name));
         }
 
         [Fact]
@@ -50,27 +61,32 @@ namespace OpenAIVideos.Packaging.Tests
             var manifest = Source;
             var cmdlets = Strings(manifest["CmdletsToExport"]);
             Assert.NotEmpty(cmdlets);
-            Assert.DoesNotContain(cmdlets, name => name.IndexOfAny(new[] { '*', '?', '[' }) >= 0);
+            Assert.DoesNotContain(cmdlets, name => WildcardPattern.ContainsWildcardCharacters(name));
             Assert.Equal(cmdlets.Count, cmdlets.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-            Assert.All(cmdlets, name => Assert.Matches("^[A-Z][a-z]+-[A-Z][A-Za-z]+$", name));
+
+            // Approved verbs, as PowerShell's own list has them.
+            var approved = shell.Run("(Get-Verb).Verb").Select(verb => (string)verb.BaseObject).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Assert.All(cmdlets, name => Assert.Contains(name.Split('-')[0], approved));
 
             // Explicit empty arrays: a missing key or '*' makes PowerShell load the module to find out what it exports.
             foreach (var key in new[] { "FunctionsToExport", "AliasesToExport", "VariablesToExport" })
             {
-                Assert.True(manifest[key] is List<object?> { Count: 0 }, $"{key} must be @().");
+                Assert.True(manifest[key] is object[] { Length: 0 }, $"{key} must be @().");
             }
         }
 
         [Fact]
         public void ExportsExactlyTheCmdletsTheAssemblyDefines()
         {
+            // Imported as a bare assembly, a binary module exports every cmdlet it defines: PowerShell's own inventory.
+            var defined = shell.Run(
+                    "param($Path) (Import-Module -Name $Path -PassThru -Force -ErrorAction Stop).ExportedCmdlets.Keys",
+                    new Hashtable { ["Path"] = Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.dll") })
+                .Select(name => (string)name.BaseObject)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var declared = Strings(Source["CmdletsToExport"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var assembly = Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.dll");
-            var defined = CmdletInventory.Read(assembly, new[] { TestEnvironment.DesktopFolder }).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-            Assert.True(defined.Count > 0,
-                $"{assembly} defines no [Cmdlet] classes, so CmdletsToExport ({declared.Count} names) cannot be checked against it. "
-                + "This is expected only until the cmdlets land in src/OpenAIVideos.");
+            Assert.True(defined.Count > 0, "Import-Module of OpenAIVideos.dll exported no cmdlets.");
             Assert.True(declared.SetEquals(defined),
                 "CmdletsToExport and the assembly disagree. Only in the manifest: "
                 + string.Join(", ", declared.Except(defined, StringComparer.OrdinalIgnoreCase).OrderBy(name => name))
@@ -79,9 +95,20 @@ namespace OpenAIVideos.Packaging.Tests
         }
 
         [Fact]
+        public void ImportingTheManifestGivesExactlyItsCmdlets()
+        {
+            var commands = shell.Run(
+                "param($Path) Import-Module -Name $Path -Force -ErrorAction Stop; Get-Command -Module OpenAIVideos",
+                new Hashtable { ["Path"] = LaidOutManifestPath });
+
+            Assert.Equal(Strings(Source["CmdletsToExport"]).OrderBy(name => name), commands.Select(command => ((CommandInfo)command.BaseObject).Name).OrderBy(name => name));
+            Assert.All(commands, command => Assert.Equal(CommandTypes.Cmdlet, ((CommandInfo)command.BaseObject).CommandType));
+        }
+
+        [Fact]
         public void DescribesTheModuleForTheGallery()
         {
-            var psData = (IReadOnlyDictionary<string, object?>)((IReadOnlyDictionary<string, object?>)Source["PrivateData"]!)["PSData"]!;
+            var psData = (Hashtable)((Hashtable)Source["PrivateData"]!)["PSData"]!;
             var tags = Strings(psData["Tags"]);
             foreach (var tag in new[] { "PSEdition_Core", "PSEdition_Desktop", "Windows", "Linux", "MacOS" })
             {
@@ -98,6 +125,21 @@ namespace OpenAIVideos.Packaging.Tests
         }
 
         [Fact]
+        public void TheLicenseTheManifestLinksShipsInTheRepositoryAndTheLayout()
+        {
+            var psData = (Hashtable)((Hashtable)Source["PrivateData"]!)["PSData"]!;
+            Assert.EndsWith("/LICENSE", (string)psData["LicenseUri"]!, StringComparison.Ordinal);
+            foreach (var root in new[] { TestEnvironment.RepositoryRoot, TestEnvironment.ModuleRoot })
+            {
+                var license = Path.Combine(root, "LICENSE");
+                Assert.True(File.Exists(license), $"{license} is missing.");
+                Assert.StartsWith("MIT License", File.ReadAllText(license), StringComparison.Ordinal);
+            }
+
+            Assert.Contains("MIT", (string)Source["Copyright"]!, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void LaidOutManifestCarriesTheBuildVersionAndOtherwiseMatchesTheSource()
         {
             var laidOut = LaidOut;
@@ -109,7 +151,7 @@ namespace OpenAIVideos.Packaging.Tests
             Assert.Equal(new Version(moduleVersion.Major, moduleVersion.Minor, Math.Max(moduleVersion.Build, 0), Math.Max(moduleVersion.Revision, 0)), assemblyVersion);
 
             var source = Source;
-            Assert.Equal(source.Keys.OrderBy(key => key), laidOut.Keys.OrderBy(key => key));
+            Assert.Equal(source.Keys.Cast<string>().OrderBy(key => key), laidOut.Keys.Cast<string>().OrderBy(key => key));
             Assert.Equal(Strings(source["CmdletsToExport"]), Strings(laidOut["CmdletsToExport"]));
         }
 
@@ -126,11 +168,16 @@ namespace OpenAIVideos.Packaging.Tests
             }
         }
 
-        /// <summary>A manifest value that PowerShell would accept as a string array: one string or a list of them.</summary>
+        public void Dispose() => shell.Dispose();
+
+        private Hashtable ReadDataFile(string path) =>
+            shell.RunSingle<Hashtable>("param($Path) Import-PowerShellDataFile -LiteralPath $Path", new Hashtable { ["Path"] = path });
+
+        /// <summary>A manifest value that PowerShell would accept as a string array: one string or an array of them.</summary>
         private static List<string> Strings(object? value) => value switch
         {
             string single => new List<string> { single },
-            List<object?> list => list.Select(item => Assert.IsType<string>(item)).ToList(),
+            object[] array => array.Select(item => Assert.IsType<string>(item)).ToList(),
             _ => throw new Xunit.Sdk.XunitException($"Expected a string or an array of strings, found {value ?? "$null"}."),
         };
     }
