@@ -60,14 +60,18 @@ namespace OpenAIVideos.Client.Batch
                 }
             }
 
-            if (missing.Count == 0 && string.Equals(history.FinishedStatus, VideoStatus.Completed, StringComparison.OrdinalIgnoreCase))
+            // Done as well as verified: a run killed between its last file and "done" is resumed (nothing to download),
+            // so that the journal ends saying the item is done.
+            if (missing.Count == 0 && history.Done && string.Equals(history.FinishedStatus, VideoStatus.Completed, StringComparison.OrdinalIgnoreCase))
             {
                 return new BatchPlanStep(item, VideoBatchAction.Skip, history, missing, verified, $"video {history.VideoId} completed, files verified: skip");
             }
 
             var reason = history.FinishedStatus is null
                 ? $"video {history.VideoId} was not finished when last seen: wait and download"
-                : $"video {history.VideoId} completed; {missing.Count} file(s) missing or not whole: download again";
+                : missing.Count == 0
+                    ? $"video {history.VideoId} completed and its files are whole, but the run stopped before recording it done: record it"
+                    : $"video {history.VideoId} completed; {missing.Count} file(s) missing or not whole: download again";
             return new BatchPlanStep(item, VideoBatchAction.Resume, history, missing, verified, reason);
         }
 

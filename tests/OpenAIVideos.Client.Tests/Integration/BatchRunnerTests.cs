@@ -95,6 +95,20 @@ namespace OpenAIVideos.Client.Tests.Integration
         }
 
         [Fact]
+        public async Task A_run_killed_before_recording_done_is_recorded_done_by_the_rerun_without_downloading()
+        {
+            var items = Numbered(2);
+            await RunAsync(items, RunOptions());
+            File.WriteAllLines(JournalPath, File.ReadAllLines(JournalPath).Where(line => !line.Contains("\"type\":\"done\"", StringComparison.Ordinal)));
+
+            var content = Emulator.Statistics.RequestsFor("content");
+            var rerun = await RunAsync(items, RunOptions());
+            Assert.All(rerun, result => Assert.Equal((VideoBatchAction.Resume, VideoBatchItemStatus.Completed, 0), (result.Action, result.Status, result.CreatesSent)));
+            Assert.Equal(content, Emulator.Statistics.RequestsFor("content"));
+            await AssertOneVideoAndOneWholeFileEachAsync(items);
+        }
+
+        [Fact]
         public async Task A_deleted_file_is_downloaded_again_without_a_create()
         {
             var items = Numbered(2);

@@ -85,6 +85,20 @@ namespace OpenAIVideos.Client.Tests.Unit.Batch
             Assert.False(step.MayCreate);
         }
 
+        [Fact]
+        public void A_run_killed_after_its_last_file_but_before_done_is_resumed_with_nothing_to_download()
+        {
+            Write(BatchJournalRecordType.Create);
+            Write(BatchJournalRecordType.Created);
+            Write(BatchJournalRecordType.Finished, r => r.Status = "completed");
+            Write(BatchJournalRecordType.File, r => { r.Variant = "video"; r.Path = "/o/a.mp4"; r.Bytes = 100; });
+            _disk["/o/a.mp4"] = 100;
+            var step = Plan();
+            Assert.Equal(VideoBatchAction.Resume, step.Action);
+            Assert.Empty(step.MissingVariants);
+            Assert.Equal(new[] { "/o/a.mp4" }, step.VerifiedFiles);
+        }
+
         [Theory]
         [InlineData(false, 0)]  // the file is gone
         [InlineData(true, 99)]  // the file is not whole
