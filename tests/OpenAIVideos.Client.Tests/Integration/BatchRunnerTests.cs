@@ -140,6 +140,20 @@ namespace OpenAIVideos.Client.Tests.Integration
             Assert.Equal(replay ? 7 : 5, results.Sum(result => result.CreatesSent));
         }
 
+        [Fact]
+        public async Task Identical_rows_whose_answers_were_both_lost_claim_different_videos_by_listing()
+        {
+            var items = Items("the same harbour at dusk", "the same harbour at dusk", "the same harbour at dusk");
+            Emulator.Faults.Add(new FaultRule { Kind = FaultKind.TruncateBody, Operation = "create", BodyBytes = 10, Count = 3 });
+
+            var results = await RunAsync(items, RunOptions(replay: false));
+
+            Assert.All(results, result => Assert.Equal(VideoBatchItemStatus.Completed, result.Status));
+            Assert.Equal(3, results.Select(result => result.VideoId).Distinct().Count());
+            Assert.Equal(3, Emulator.Statistics.VideosCreated);
+            Assert.Equal(3, (await VideosPerPromptAsync())["the same harbour at dusk"]);
+        }
+
         [Theory]
         [InlineData(true)]
         [InlineData(false)]
