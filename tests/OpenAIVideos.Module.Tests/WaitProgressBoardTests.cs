@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using OpenAIVideos.Commands;
 
@@ -83,6 +84,19 @@ namespace OpenAIVideos.Module.Tests
             var close = board.Close();
             Assert.True(close.Completed);
             Assert.Equal(-1, close.ParentActivityId);
+        }
+
+        [Fact]
+        public void A_video_tracked_after_the_board_was_made_gets_a_bar_and_counts()
+        {
+            var board = new WaitProgressBoard(Array.Empty<string>());
+            Assert.Null(board.Polled(Running("video_late")));
+            board.Track("video_late");
+            board.Track("video_late");
+            var bar = board.Polled(Running("video_late"));
+            Assert.NotNull(bar);
+            Assert.Equal(WaitProgressBoard.OverallActivityId, bar!.ParentActivityId);
+            Assert.Equal("1 of 1 done", board.Finished("video_late").Last().Status);
         }
     }
 }
