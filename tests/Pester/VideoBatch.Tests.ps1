@@ -97,6 +97,22 @@ Describe 'Invoke-VideoBatch with bad rows' {
         $summary.FailuresByErrorId['InvalidRequest'] | Should -Be 1
     }
 
+    It '-WhatIf prints the plan and the total cost, and creates and writes nothing' {
+        $journal = Join-Path $Folder 'whatif.jsonl'
+        # "What if:" lines go to the host, not to a stream: a transcript is what sees them.
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+        $null = Start-Transcript -Path $transcript
+        try {
+            'a gull over the waves', 'a gull in the rain' | Invoke-VideoBatch -Journal $journal -Path (Join-Path $Folder 'whatif') `
+                -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -WhatIf
+        }
+        finally { $null = Stop-Transcript }
+        Get-Content -Raw $transcript | Should -Match 'Create up to 2 video\(s\), estimated cost \$0\.80'
+        Test-Path $journal | Should -BeFalse
+        Test-Path (Join-Path $Folder 'whatif') | Should -BeFalse
+        (Get-EmulatorStatistics $Emulator).requests_by_operation.create | Should -Be 3
+    }
+
     It 'does not send the refused row again on a rerun' {
         ($Rerun | Where-Object { $_.Prompt -eq 'a heron at dusk' }).Action | Should -Be 'ReportFailure'
         (Get-EmulatorStatistics $Emulator).requests_by_operation.create | Should -Be 3
