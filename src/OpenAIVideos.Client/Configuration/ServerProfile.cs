@@ -130,6 +130,20 @@ namespace OpenAIVideos.Client
                 : ServerKind.Generic;
         }
 
+        /// <summary>
+        /// The API root for an address the user gave: for Azure a bare resource endpoint (<c>https://NAME.openai.azure.com</c>)
+        /// gets its <c>/openai/v1</c> root; every other address is the root as given.
+        /// </summary>
+        public Uri ApiRootFor(Uri given)
+        {
+            if (given is null)
+            {
+                throw new ArgumentNullException(nameof(given));
+            }
+
+            return Kind == ServerKind.Azure && given.AbsolutePath.Trim('/').Length == 0 ? VideoClientOptions.AzureBaseUri(given.AbsoluteUri) : given;
+        }
+
         /// <summary>True when the server serves <paramref name="operation"/>.</summary>
         public bool Supports(VideoOperation operation) => _operations.Contains(operation);
 
