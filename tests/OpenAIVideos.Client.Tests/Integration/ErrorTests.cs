@@ -52,7 +52,7 @@ namespace OpenAIVideos.Client.Tests.Integration
         public async Task A_proxy_page_with_a_5xx_is_a_server_failure_retried_like_any_5xx(FaultKind kind, string expected)
         {
             using var client = Client(maxRetries: 1);
-            Emulator.Faults.Add(new FaultRule { Kind = kind, Status = 502, Operation = "list" });
+            Emulator.Faults.Add(new FaultRule { Kind = kind, Status = 502, Operation = "list", Count = 2 });
             var error = await Assert.ThrowsAsync<VideoApiException>(() => client.ListPageAsync());
             Assert.Equal(VideoErrorIds.ServerError, error.ErrorId);
             Assert.Equal(VideoErrorCategory.ResourceUnavailable, error.Category);
