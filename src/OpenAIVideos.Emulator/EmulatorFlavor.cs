@@ -14,5 +14,11 @@ namespace OpenAIVideos.Emulator
         /// <c>"quality": "standard"</c>, and the running state is reported as <c>processing</c>.
         /// </summary>
         Gateway,
+
+        /// <summary>
+        /// vLLM-Omni (FastAPI): multipart-only create, one served model, vLLM's <c>{"error": {…, "code": 400}}</c>
+        /// envelope with an integer code, no remix, extensions, edits or characters.
+        /// </summary>
+        VllmOmni,
     }
 }
