@@ -20,5 +20,11 @@ namespace OpenAIVideos.Emulator
         /// envelope with an integer code, no remix, extensions, edits or characters.
         /// </summary>
         VllmOmni,
+
+        /// <summary>
+        /// SGLang Diffusion (FastAPI): JSON or multipart create (multipart needs an <c>input_reference</c> file), errors as
+        /// <c>{"detail": …}</c>, status <c>queued</c> until finished, list without cursors, delete answering the video.
+        /// </summary>
+        SGLang,
     }
 }

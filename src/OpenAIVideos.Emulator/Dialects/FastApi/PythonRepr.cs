@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Linq;
 using System.Text;
+using System.Text.Json;
 
 namespace OpenAIVideos.Emulator.Dialects.FastApi
 {
-    /// <summary>Python's <c>repr()</c> of the few value kinds validation errors hold: str, int and None.</summary>
+    /// <summary>Python's <c>repr()</c> of the values validation errors hold: str, int, None, and parsed JSON.</summary>
     internal static class PythonRepr
     {
         public static string Of(object? value) => value switch
@@ -12,6 +14,29 @@ namespace OpenAIVideos.Emulator.Dialects.FastApi
             string text => OfString(text),
             int number => number.ToString(CultureInfo.InvariantCulture),
             _ => OfString(value.ToString() ?? string.Empty),
+        };
+
+        /// <summary>The repr of what <c>json.loads</c> makes of <paramref name="element"/> (dict, list, str, int, float, bool, None).</summary>
+        public static string OfJson(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => "{" + string.Join(", ", element.EnumerateObject().Select(p => OfString(p.Name) + ": " + OfJson(p.Value))) + "}",
+            JsonValueKind.Array => "[" + string.Join(", ", element.EnumerateArray().Select(OfJson)) + "]",
+            JsonValueKind.String => OfString(element.GetString() ?? string.Empty),
+            JsonValueKind.True => "True",
+            JsonValueKind.False => "False",
+            JsonValueKind.Number => element.GetRawText(),
+            _ => "None",
+        };
+
+        /// <summary>The Python type name of what <c>json.loads</c> makes of <paramref name="element"/>.</summary>
+        public static string TypeOfJson(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => "dict",
+            JsonValueKind.Array => "list",
+            JsonValueKind.String => "str",
+            JsonValueKind.True or JsonValueKind.False => "bool",
+            JsonValueKind.Number => element.TryGetInt64(out _) ? "int" : "float",
+            _ => "NoneType",
         };
 
         private static string OfString(string text)

@@ -33,7 +33,7 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
                 throw ValidationFailed(form.Issues);
             }
 
-            object? imageReference = ParseJson(form.Text("image_reference"));
+            string? imageReference = ParseJson(form.Text("image_reference"));
             if (imageReference != null && form.File("input_reference") != null)
             {
                 throw ApiException.BadRequest("Provide either input_reference or image_reference, not both.", null, null);
@@ -62,7 +62,8 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
             return ApiException.BadRequest(message, issues[0].DottedLocation, null);
         }
 
-        private static object? ParseJson(string? text)
+        /// <summary>The Python type of the parsed JSON (<c>dict</c>, <c>list</c>, …); null for an absent or empty field.</summary>
+        private static string? ParseJson(string? text)
         {
             if (string.IsNullOrEmpty(text))
             {
@@ -72,7 +73,7 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
             try
             {
                 using JsonDocument document = JsonDocument.Parse(text);
-                return document.RootElement.ValueKind;
+                return PythonRepr.TypeOfJson(document.RootElement);
             }
             catch (JsonException)
             {
@@ -82,19 +83,10 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
 
         private static void ParseJsonObject(string? text)
         {
-            if (ParseJson(text) is JsonValueKind kind && kind != JsonValueKind.Object)
+            if (ParseJson(text) is string kind && kind != "dict")
             {
-                throw ApiException.BadRequest($"Invalid JSON in form field: expected dict, got {PythonTypeName(kind)}.", null, null);
+                throw ApiException.BadRequest($"Invalid JSON in form field: expected dict, got {kind}.", null, null);
             }
         }
-
-        private static string PythonTypeName(JsonValueKind kind) => kind switch
-        {
-            JsonValueKind.Array => "list",
-            JsonValueKind.String => "str",
-            JsonValueKind.Number => "int",
-            JsonValueKind.True or JsonValueKind.False => "bool",
-            _ => "NoneType",
-        };
     }
 }
