@@ -14,5 +14,17 @@ namespace OpenAIVideos.Emulator
         /// <c>"quality": "standard"</c>, and the running state is reported as <c>processing</c>.
         /// </summary>
         Gateway,
+
+        /// <summary>
+        /// vLLM-Omni (FastAPI): multipart-only create, one served model, vLLM's <c>{"error": {…, "code": 400}}</c>
+        /// envelope with an integer code, no remix, extensions, edits or characters.
+        /// </summary>
+        VllmOmni,
+
+        /// <summary>
+        /// SGLang Diffusion (FastAPI): JSON or multipart create (multipart needs an <c>input_reference</c> file), errors as
+        /// <c>{"detail": …}</c>, status <c>queued</c> until finished, list without cursors, delete answering the video.
+        /// </summary>
+        SGLang,
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.OpenAI;
+using OpenAIVideos.Emulator.Dialects.SGLang;
+using OpenAIVideos.Emulator.Dialects.VllmOmni;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 
@@ -18,6 +20,8 @@ namespace OpenAIVideos.Emulator.Dialects
         {
             EmulatorFlavor.OpenAI => new OpenAIDialect(),
             EmulatorFlavor.Gateway => new GatewayDialect(),
+            EmulatorFlavor.VllmOmni => new VllmOmniDialect(options.ServedModel ?? EmulatorOptions.DefaultServedModel),
+            EmulatorFlavor.SGLang => new SGLangDialect(),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Flavor, "Unknown emulator flavor."),
         };
 
