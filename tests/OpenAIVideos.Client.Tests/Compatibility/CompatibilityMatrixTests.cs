@@ -181,7 +181,8 @@ namespace OpenAIVideos.Client.Tests.Compatibility
             Assert.Contains(FailureMessage, error.Message);
             var status = LastStatus(host, "GET", "videos/");
             Record(host, MatrixOperation.WaitFailed, "works: `VideoFailed`",
-                $"the server's message kept (\"{finished.Error?.Message}\", code `{finished.Error?.Code}`); its retrieve answered HTTP {status}");
+                $"the server's message kept (\"{finished.Error?.Message}\"" + (string.IsNullOrEmpty(finished.Error?.Code) ? ", no code" : $", code `{finished.Error!.Code}`")
+                + $"); its retrieve answered HTTP {status}");
         }
 
         [Theory]
