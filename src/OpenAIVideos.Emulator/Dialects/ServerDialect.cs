@@ -2,6 +2,7 @@ using System;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
+using OpenAIVideos.Emulator.Dialects.LiteLLM;
 using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Dialects.SGLang;
 using OpenAIVideos.Emulator.Dialects.VllmOmni;
@@ -22,6 +23,7 @@ namespace OpenAIVideos.Emulator.Dialects
             EmulatorFlavor.Gateway => new GatewayDialect(),
             EmulatorFlavor.VllmOmni => new VllmOmniDialect(options.ServedModel ?? EmulatorOptions.DefaultServedModel),
             EmulatorFlavor.SGLang => new SGLangDialect(),
+            EmulatorFlavor.LiteLLM => new LiteLLMDialect(),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Flavor, "Unknown emulator flavor."),
         };
 
