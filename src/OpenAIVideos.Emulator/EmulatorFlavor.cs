@@ -32,5 +32,11 @@ namespace OpenAIVideos.Emulator
         /// made them, listing needs <c>custom_llm_provider</c>, keys in <c>Authorization</c> or <c>x-litellm-api-key</c>.
         /// </summary>
         LiteLLM,
+
+        /// <summary>
+        /// Azure OpenAI v1: routes under <c>/openai/v1</c>, <c>api-key</c> header, <c>api-version</c> checked, sora-2 sizes
+        /// only, and a 429 beyond two running jobs per key.
+        /// </summary>
+        Azure,
     }
 }
