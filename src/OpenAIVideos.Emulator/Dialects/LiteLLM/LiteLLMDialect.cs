@@ -43,7 +43,7 @@ namespace OpenAIVideos.Emulator.Dialects.LiteLLM
         };
 
         public override ApiException UnknownRoute(HttpContext context, RouteTable routes) =>
-            FastApiErrors.UnmatchedRoute(context, routes, FastApiErrors.HttpException);
+            FastApiErrors.UnmatchedRoute(context, routes);
 
         public override string PublicId(VideoJob job) => LiteLLMVideoIds.Encode(job.Id, Provider, job.Model);
 
