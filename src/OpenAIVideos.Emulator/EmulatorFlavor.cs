@@ -26,5 +26,17 @@ namespace OpenAIVideos.Emulator
         /// <c>{"detail": …}</c>, status <c>queued</c> until finished, list without cursors, delete answering the video.
         /// </summary>
         SGLang,
+
+        /// <summary>
+        /// LiteLLM proxy in front of OpenAI: ids rewritten to encode provider and model, videos owned by the key that
+        /// made them, listing needs <c>custom_llm_provider</c>, keys in <c>Authorization</c> or <c>x-litellm-api-key</c>.
+        /// </summary>
+        LiteLLM,
+
+        /// <summary>
+        /// Azure OpenAI v1: routes under <c>/openai/v1</c>, <c>api-key</c> header, <c>api-version</c> checked, sora-2 sizes
+        /// only, and a 429 beyond two running jobs per key.
+        /// </summary>
+        Azure,
     }
 }

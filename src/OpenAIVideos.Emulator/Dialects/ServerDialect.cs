@@ -2,6 +2,8 @@ using System;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
+using OpenAIVideos.Emulator.Dialects.Azure;
+using OpenAIVideos.Emulator.Dialects.LiteLLM;
 using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Dialects.SGLang;
 using OpenAIVideos.Emulator.Dialects.VllmOmni;
@@ -22,6 +24,8 @@ namespace OpenAIVideos.Emulator.Dialects
             EmulatorFlavor.Gateway => new GatewayDialect(),
             EmulatorFlavor.VllmOmni => new VllmOmniDialect(options.ServedModel ?? EmulatorOptions.DefaultServedModel),
             EmulatorFlavor.SGLang => new SGLangDialect(),
+            EmulatorFlavor.LiteLLM => new LiteLLMDialect(),
+            EmulatorFlavor.Azure => new AzureDialect(),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Flavor, "Unknown emulator flavor."),
         };
 
@@ -62,9 +66,16 @@ namespace OpenAIVideos.Emulator.Dialects
         {
         }
 
-        /// <summary>Throws when the caller may not start another video now.</summary>
-        public virtual void BeforeCreate(EmulatorState state, HttpContext context)
+        /// <summary>Unfinished videos one key may have when <see cref="EmulatorOptions.MaxRunningJobsPerKey"/> is not set; null is no limit.</summary>
+        public virtual int? DefaultMaxRunningJobsPerKey => null;
+
+        /// <summary>Throws (429 with <c>Retry-After</c>) when the caller may not start another video now.</summary>
+        public void BeforeCreate(EmulatorState state, HttpContext context)
         {
+            if ((state.Options.MaxRunningJobsPerKey ?? DefaultMaxRunningJobsPerKey) is int limit)
+            {
+                RunningJobLimit.Check(state, RequestOwner.Of(context), limit);
+            }
         }
 
         /// <summary>The answer for an id no video has.</summary>

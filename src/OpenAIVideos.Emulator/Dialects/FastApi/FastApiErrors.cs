@@ -21,6 +21,16 @@ namespace OpenAIVideos.Emulator.Dialects.FastApi
         public static ApiException Unprocessable(IReadOnlyList<ValidationIssue> issues) => ApiException.WithBody(
             422, new Dictionary<string, object> { ["detail"] = issues.Select(issue => issue.ToJson()).ToList() }, issues[0].Msg);
 
+        /// <summary>
+        /// The 401 of the <c>--api-key</c> middlewares of vLLM (vllm/entrypoints/openai/api_server.py) and SGLang
+        /// (sglang/srt/utils add_api_key_middleware): a plain <c>{"error": "Unauthorized"}</c>, recalled, not looked up.
+        /// </summary>
+        public static ApiException PlainUnauthorized() =>
+            ApiException.WithBody(401, new Dictionary<string, string> { ["error"] = "Unauthorized" }, "Unauthorized");
+
+        /// <summary>Starlette's answer to an unmatched route, as FastAPI's default <c>{"detail": …}</c>.</summary>
+        public static ApiException UnmatchedRoute(HttpContext context, RouteTable routes) => UnmatchedRoute(context, routes, HttpException);
+
         /// <summary>404 <c>Not Found</c>, or 405 <c>Method Not Allowed</c> with <c>Allow</c> when the path exists.</summary>
         public static ApiException UnmatchedRoute(HttpContext context, RouteTable routes, System.Func<int, string, ApiException> error)
         {

@@ -29,14 +29,12 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
         // generate_request_id() was not pinned down; a UUID string stands in for it.
         public override string NewVideoId() => Guid.NewGuid().ToString();
 
-        // SGLang's --api-key middleware answers like vLLM's (sglang/srt/utils add_api_key_middleware; recalled, not looked up).
-        public override ApiException Unauthorized(bool keyMissing) =>
-            ApiException.WithBody(401, new Dictionary<string, string> { ["error"] = "Unauthorized" }, "Unauthorized");
+        public override ApiException Unauthorized(bool keyMissing) => FastApiErrors.PlainUnauthorized();
 
         public override object ErrorBody(ApiException error) => FastApiErrors.Detail(error.Message);
 
         public override ApiException UnknownRoute(HttpContext context, RouteTable routes) =>
-            FastApiErrors.UnmatchedRoute(context, routes, FastApiErrors.HttpException);
+            FastApiErrors.UnmatchedRoute(context, routes);
 
         public override ApiException NotFound(string publicId) => FastApiErrors.HttpException(404, "Video not found");
 

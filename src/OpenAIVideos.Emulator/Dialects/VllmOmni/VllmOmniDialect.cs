@@ -27,16 +27,13 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
 
         public override string NewVideoId() => "video_gen_" + ResourceIds.Uuid4Hex();
 
-        // vLLM's --api-key middleware answers 401 {"error": "Unauthorized"} (vllm/entrypoints/openai/api_server.py,
-        // AuthenticationMiddleware; recalled, not looked up in this session).
-        public override ApiException Unauthorized(bool keyMissing) =>
-            ApiException.WithBody(401, new Dictionary<string, string> { ["error"] = "Unauthorized" }, "Unauthorized");
+        public override ApiException Unauthorized(bool keyMissing) => FastApiErrors.PlainUnauthorized();
 
         public override object ErrorBody(ApiException error) =>
             new VllmErrorEnvelope(new VllmErrorInfo(error.Message, ReasonPhrases.GetReasonPhrase(error.Status), error.Param, error.Status));
 
         public override ApiException UnknownRoute(HttpContext context, RouteTable routes) =>
-            FastApiErrors.UnmatchedRoute(context, routes, FastApiErrors.HttpException);
+            FastApiErrors.UnmatchedRoute(context, routes);
 
         public override ApiException NotFound(string publicId) => new ApiException(404, "Video not found", null, null);
 
