@@ -109,6 +109,11 @@ namespace OpenAIVideos.Client
                 .WithQuery("limit", query.PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .WithQuery("order", query.Order)
                 .WithQuery("after", query.After);
+            foreach (var pair in Profile.ListQuery)
+            {
+                request.WithQuery(pair.Key, pair.Value);
+            }
+
             var wire = await SendJsonAsync(request, WireJsonContext.Default.VideoListWire, cancellationToken).ConfigureAwait(false);
             var videos = new List<Video>(wire.Data?.Count ?? 0);
             foreach (var item in wire.Data ?? new List<VideoWire>())

@@ -13,8 +13,10 @@ namespace OpenAIVideos.Client
     /// remix/extensions/edits/characters, no <c>variant</c>); SGLang Diffusion, mickqian/sglang@397d9be
     /// python/sglang/multimodal_gen/runtime/entrypoints/openai/video_api.py (JSON or multipart create, list without
     /// <c>has_more</c>, delete answers the video, content always the MP4, no remix/extensions/edits/characters);
-    /// LiteLLM, BerriAI/litellm docs/my-website/docs/videos.md (create, status, content, remix, list, delete);
-    /// Azure OpenAI v1, Microsoft Learn "video generation" (the <c>/openai/v1</c> root, <c>api-key</c> header).
+    /// LiteLLM, BerriAI/litellm docs/my-website/docs/videos.md @ 050d1b1 (OpenAI's routes passed to the provider; lists need
+    /// <c>custom_llm_provider</c>);
+    /// Azure OpenAI v1, Microsoft Learn "video generation" (the <c>/openai/v1</c> root, <c>api-key</c> header; create, list,
+    /// retrieve, delete, content and remix). Only what a source shows missing is refused up front.
     /// </remarks>
     public sealed class ServerProfile
     {
@@ -72,6 +74,12 @@ namespace OpenAIVideos.Client
         /// </summary>
         public string? ApiVersion { get; }
 
+        /// <summary>
+        /// Query parameters every list request carries. LiteLLM: <c>custom_llm_provider=openai</c>, without which the
+        /// proxy cannot route a list (docs/my-website/docs/videos.md); videos of other providers are reached by id.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, string>> ListQuery { get; private set; } = Array.Empty<KeyValuePair<string, string>>();
+
         /// <summary>The operations this server serves, in <see cref="VideoOperation"/> order.</summary>
         public IReadOnlyList<VideoOperation> Operations
         {
@@ -99,7 +107,11 @@ namespace OpenAIVideos.Client
             ServerKind.Generic => new ServerProfile(kind, "a generic server", 4, true, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null),
             ServerKind.OpenAI => new ServerProfile(kind, "OpenAI", 4, true, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null),
             ServerKind.Azure => new ServerProfile(kind, "Azure OpenAI", 2, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.ApiKeyHeader, CoreAndRemix, null, apiVersion: "preview"),
-            ServerKind.LiteLLM => new ServerProfile(kind, "LiteLLM", 4, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, CoreAndRemix, null),
+            // LiteLLM passes OpenAI's video routes to the provider, so nothing is refused up front: the provider answers.
+            ServerKind.LiteLLM => new ServerProfile(kind, "LiteLLM", 4, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null)
+            {
+                ListQuery = new[] { new KeyValuePair<string, string>("custom_llm_provider", "openai") },
+            },
             // Both answer the MP4 whatever variant is asked for: anything else saved under its name would be a lie.
             ServerKind.VllmOmni => new ServerProfile(kind, "vLLM-Omni", 1, false, RequestEncoding.Multipart, AuthenticationStyle.Bearer, CoreOperations, new[] { VideoContentVariant.Video }),
             ServerKind.SGLang => new ServerProfile(kind, "SGLang Diffusion", 1, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, CoreOperations, new[] { VideoContentVariant.Video }),

@@ -87,8 +87,23 @@ namespace OpenAIVideos.Client.Tests.Compatibility
             return path;
         }
 
-        /// <summary>The emulator's own id for an id the client saw.</summary>
-        public string StoredId(string publicId) => publicId;
+        /// <summary>
+        /// The emulator's own id for an id the client saw: LiteLLM's managed ids are <c>video_</c> + base64 of
+        /// <c>litellm:custom_llm_provider:…;model_id:…;video_id:ID</c>, and the emulator's test hooks take the ID.
+        /// </summary>
+        public string StoredId(string publicId)
+        {
+            const string Marker = ";video_id:";
+            if (Flavor.Kind != ServerKind.LiteLLM || !publicId.StartsWith("video_", StringComparison.Ordinal))
+            {
+                return publicId;
+            }
+
+            var payload = publicId.Substring("video_".Length);
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')));
+            Assert.StartsWith("litellm:custom_llm_provider:", text);
+            return text.Substring(text.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length);
+        }
 
         /// <summary>Runs <paramref name="act"/> and asserts it sent nothing at all.</summary>
         public async Task<VideoApiException> RefusedBeforeSendingAsync(Func<Task> act)
