@@ -75,8 +75,9 @@ namespace OpenAIVideos.Client.Tests.Integration
             var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "a fox behind a flaky proxy" });
             Emulator.Faults.Add(new FaultRule { Kind = FaultKind.HtmlPage, Status = 502, Operation = "retrieve", Count = 2 });
             Emulator.Faults.Add(new FaultRule { Kind = FaultKind.PlainText, Status = 503, Operation = "retrieve", Count = 2 });
-            // The job finishes on its own after 1.5 s; polls every 10 ms meet all four failures first.
-            var finished = await client.WaitAsync(video.Id, new VideoWaitOptions { Timeout = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromMilliseconds(10) });
+            // The first poll that gets through comes after all four failures; it finishes the job, and the next poll sees that.
+            var progress = new SynchronousProgress<Video>(_ => Emulator.CompleteNow(video.Id));
+            var finished = await client.WaitAsync(video.Id, new VideoWaitOptions { Timeout = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromMilliseconds(10) }, progress);
             Assert.Equal(VideoStatus.Completed, finished.Status);
             Assert.Equal(2, Emulator.Statistics.FaultsOf(FaultKind.HtmlPage));
             Assert.Equal(2, Emulator.Statistics.FaultsOf(FaultKind.PlainText));
