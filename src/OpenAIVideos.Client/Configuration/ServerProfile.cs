@@ -156,6 +156,9 @@ namespace OpenAIVideos.Client
             return Kind == ServerKind.Azure && given.AbsolutePath.Trim('/').Length == 0 ? VideoClientOptions.AzureBaseUri(given.AbsoluteUri) : given;
         }
 
+        /// <summary>True for the kinds <see cref="Infer"/> can tell from an address (Generic, OpenAI, Azure); the others are only ever named.</summary>
+        public bool IsInferable => Kind is ServerKind.Generic or ServerKind.OpenAI or ServerKind.Azure;
+
         /// <summary>True when the server serves <paramref name="operation"/>.</summary>
         public bool Supports(VideoOperation operation) => _operations.Contains(operation);
 

@@ -52,7 +52,7 @@ namespace OpenAIVideos.Commands.Connection
                 options.Server = server;
                 options.AuthenticationStyle = AuthenticationStyle ?? options.Profile.DefaultAuthentication;
             }
-            else if (BaseUri is not null && IsInferable(options.Server))
+            else if (BaseUri is not null && options.Profile.IsInferable)
             {
                 // A kind read off the old address is read off the new one; a kind someone named stays.
                 options.Server = ServerProfile.Infer(BaseUri, AuthenticationStyle ?? options.AuthenticationStyle);
@@ -82,8 +82,5 @@ namespace OpenAIVideos.Commands.Connection
 
             return options;
         }
-
-        // The kinds ServerProfile.Infer can tell from an address; the others are only ever named.
-        private static bool IsInferable(ServerKind kind) => kind is ServerKind.Generic or ServerKind.OpenAI or ServerKind.Azure;
     }
 }
