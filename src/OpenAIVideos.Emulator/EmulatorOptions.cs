@@ -9,7 +9,10 @@ namespace OpenAIVideos.Emulator
         /// <summary>The served model of the vLLM-Omni flavor when <see cref="ServedModel"/> is not set.</summary>
         public const string DefaultServedModel = "Wan-AI/Wan2.1-T2V-1.3B-Diffusers";
 
-        /// <summary>Whether every request must carry an API key (<c>Authorization: Bearer</c> or <c>api-key</c>).</summary>
+        /// <summary>
+        /// Whether every request must carry an API key in a header the flavor reads (<c>Authorization: Bearer</c> or
+        /// <c>api-key</c>; LiteLLM also <c>x-litellm-api-key</c>).
+        /// </summary>
         public bool RequireAuthentication { get; set; } = true;
 
         /// <summary>The only key accepted; null accepts any non-empty key.</summary>

@@ -141,6 +141,27 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.Equal("Not Found", unknownRoute.Body.GetProperty("detail").GetString());
         }
 
+        [Fact]
+        public async Task Content_drops_variant_and_range_and_routes_also_answer_without_v1()
+        {
+            await using var host = await StartAsync();
+            string id = await CreateAsync(host, KeyA);
+            Assert.True(host.Emulator.CompleteNow(LiteLLMIds.Raw(id)));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.Emulator.RootUri, $"videos/{Uri.EscapeDataString(id)}/content?variant=thumbnail"));
+            request.Headers.Add("x-litellm-api-key", KeyA);
+            request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99);
+            using var http = new HttpClient();
+            using HttpResponseMessage response = await http.SendAsync(request);
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.Equal("video/mp4", response.Content.Headers.ContentType!.MediaType);
+            // Unquoted, as LiteLLM writes it; base64 ids can make it unparsable as a token, so it is read raw.
+            Assert.Equal($"attachment; filename=video_{id}.mp4", string.Join(",", response.Content.Headers.NonValidated["Content-Disposition"]));
+            Assert.False(response.Headers.Contains("Accept-Ranges"));
+            byte[] bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(bytes.Length > 100);
+            Assert.Equal("ftyp", Encoding.ASCII.GetString(bytes, 4, 4));
+        }
+
         /// <summary>Reads the provider id out of a LiteLLM id, as a test would from the outside.</summary>
         private static class LiteLLMIds
         {

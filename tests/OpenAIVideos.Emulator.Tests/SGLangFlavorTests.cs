@@ -11,13 +11,6 @@ namespace OpenAIVideos.Emulator.Tests
     {
         private static Task<TestHost> StartAsync() => TestHost.StartAsync(options => options.Flavor = EmulatorFlavor.SGLang);
 
-        private static void AssertDetail(int status, string detail, (int Status, JsonElement Body, HttpResponseMessage Response) result)
-        {
-            Assert.True(status == result.Status, $"expected {status}, got {result.Status}: {result.Body}");
-            Assert.Equal(detail, result.Body.GetProperty("detail").GetString());
-            Assert.Single(result.Body.EnumerateObject());
-        }
-
         private static JsonElement AssertUnprocessable((int Status, JsonElement Body, HttpResponseMessage Response) result)
         {
             Assert.True(result.Status == 422, $"expected 422, got {result.Status}: {result.Body}");
@@ -54,11 +47,11 @@ namespace OpenAIVideos.Emulator.Tests
         public async Task Json_create_validation_failures_are_400_invalid_request_body()
         {
             await using var host = await StartAsync();
-            AssertDetail(400, "Invalid request body: 1 validation error for VideoGenerationsRequest\nprompt\n  Field required [type=missing, input_value={'seconds': 4}, input_type=dict]",
+            TestHost.AssertDetail(400, "Invalid request body: 1 validation error for VideoGenerationsRequest\nprompt\n  Field required [type=missing, input_value={'seconds': 4}, input_type=dict]",
                 await host.PostJsonAsync("videos", "{\"seconds\":4}"));
-            AssertDetail(400, "Invalid request body: 1 validation error for VideoGenerationsRequest\nseconds\n  Input should be a valid integer, unable to parse string as an integer [type=int_parsing, input_value='eight', input_type=str]",
+            TestHost.AssertDetail(400, "Invalid request body: 1 validation error for VideoGenerationsRequest\nseconds\n  Input should be a valid integer, unable to parse string as an integer [type=int_parsing, input_value='eight', input_type=str]",
                 await host.PostJsonAsync("videos", "{\"prompt\":\"a\",\"seconds\":\"eight\"}"));
-            AssertDetail(400, "Invalid request body: 1 validation error for VideoGenerationsRequest\nprompt\n  Field required [type=missing, input_value={}, input_type=dict]",
+            TestHost.AssertDetail(400, "Invalid request body: 1 validation error for VideoGenerationsRequest\nprompt\n  Field required [type=missing, input_value={}, input_type=dict]",
                 await host.PostJsonAsync("videos", "not json"));
             Assert.Equal(0, host.Emulator.Statistics.VideosCreated);
         }
@@ -67,8 +60,8 @@ namespace OpenAIVideos.Emulator.Tests
         public async Task Multipart_create_needs_a_prompt_and_an_input_reference_file()
         {
             await using var host = await StartAsync();
-            AssertDetail(400, "input_reference file is required", await host.SendAsync(HttpMethod.Post, "videos", TestHost.Multipart(new[] { ("prompt", "a fox") })));
-            AssertDetail(400, "prompt is required", await host.SendAsync(HttpMethod.Post, "videos", TestHost.Multipart(new[] { ("size", "1280x720") })));
+            TestHost.AssertDetail(400, "input_reference file is required", await host.SendAsync(HttpMethod.Post, "videos", TestHost.Multipart(new[] { ("prompt", "a fox") })));
+            TestHost.AssertDetail(400, "prompt is required", await host.SendAsync(HttpMethod.Post, "videos", TestHost.Multipart(new[] { ("size", "1280x720") })));
             JsonElement item = AssertUnprocessable(await host.SendAsync(HttpMethod.Post, "videos", TestHost.Multipart(new[] { ("prompt", "a"), ("seconds", "four") })));
             Assert.Equal("int_parsing", item.GetProperty("type").GetString());
             Assert.Equal(new[] { "body", "seconds" }, item.GetProperty("loc").EnumerateArray().Select(e => e.GetString()));
@@ -88,7 +81,7 @@ namespace OpenAIVideos.Emulator.Tests
             var running = await host.GetAsync($"videos/{id}");
             Assert.Equal("queued", running.Body.GetProperty("status").GetString());
             Assert.Equal(0, running.Body.GetProperty("progress").GetInt32());
-            AssertDetail(404, "Generation is still in-progress", await host.GetAsync($"videos/{id}/content"));
+            TestHost.AssertDetail(404, "Generation is still in-progress", await host.GetAsync($"videos/{id}/content"));
             host.Clock.Advance(TestHost.Duration);
             var done = await host.GetAsync($"videos/{id}");
             Assert.Equal("completed", done.Body.GetProperty("status").GetString());
@@ -103,7 +96,7 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.Equal("failed", failed.Body.GetProperty("status").GetString());
             Assert.Equal("CUDA out of memory", failed.Body.GetProperty("error").GetProperty("message").GetString());
             Assert.Single(failed.Body.GetProperty("error").EnumerateObject());
-            AssertDetail(404, "Generation is still in-progress", await host.GetAsync($"videos/{failing}/content"));
+            TestHost.AssertDetail(404, "Generation is still in-progress", await host.GetAsync($"videos/{failing}/content"));
         }
 
         [Fact]
@@ -116,8 +109,8 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.Equal(id, body.GetProperty("id").GetString());
             Assert.Equal("video", body.GetProperty("object").GetString());
             Assert.Equal("deleted", body.GetProperty("status").GetString());
-            AssertDetail(404, "Video not found", await host.GetAsync($"videos/{id}"));
-            AssertDetail(404, "Video not found", await host.SendAsync(HttpMethod.Delete, $"videos/{id}"));
+            TestHost.AssertDetail(404, "Video not found", await host.GetAsync($"videos/{id}"));
+            TestHost.AssertDetail(404, "Video not found", await host.SendAsync(HttpMethod.Delete, $"videos/{id}"));
         }
 
         [Fact]
@@ -163,9 +156,9 @@ namespace OpenAIVideos.Emulator.Tests
         {
             await using var host = await StartAsync();
             string id = (await host.PostJsonAsync("videos", "{\"prompt\":\"a fox\"}")).Body.GetProperty("id").GetString()!;
-            AssertDetail(404, "Not Found", await host.PostJsonAsync($"videos/{id}/remix", "{\"prompt\":\"x\"}"));
-            AssertDetail(405, "Method Not Allowed", await host.PostJsonAsync("videos/edits", "{\"prompt\":\"x\"}"));
-            AssertDetail(404, "Not Found", await host.GetAsync("models/x/y"));
+            TestHost.AssertDetail(404, "Not Found", await host.PostJsonAsync($"videos/{id}/remix", "{\"prompt\":\"x\"}"));
+            TestHost.AssertDetail(405, "Method Not Allowed", await host.PostJsonAsync("videos/edits", "{\"prompt\":\"x\"}"));
+            TestHost.AssertDetail(404, "Not Found", await host.GetAsync("models/x/y"));
         }
     }
 }

@@ -37,13 +37,6 @@ namespace OpenAIVideos.Emulator.Tests
             return error;
         }
 
-        private static void AssertDetail(int status, string detail, (int Status, JsonElement Body, HttpResponseMessage Response) result)
-        {
-            Assert.True(status == result.Status, $"expected {status}, got {result.Status}: {result.Body}");
-            Assert.Equal(detail, result.Body.GetProperty("detail").GetString());
-            Assert.Single(result.Body.EnumerateObject());
-        }
-
         [Fact]
         public async Task Json_create_is_a_400_as_if_prompt_were_missing()
         {
@@ -203,12 +196,12 @@ namespace OpenAIVideos.Emulator.Tests
         {
             await using var host = await StartAsync();
             string id = await CreateAsync(host);
-            AssertDetail(404, "Not Found", await host.PostJsonAsync($"videos/{id}/remix", "{\"prompt\":\"x\"}"));
+            TestHost.AssertDetail(404, "Not Found", await host.PostJsonAsync($"videos/{id}/remix", "{\"prompt\":\"x\"}"));
             var extensions = await host.PostJsonAsync("videos/extensions", "{\"prompt\":\"x\"}");
-            AssertDetail(405, "Method Not Allowed", extensions);
+            TestHost.AssertDetail(405, "Method Not Allowed", extensions);
             Assert.Equal("GET, DELETE", string.Join(", ", extensions.Response.Content.Headers.Allow));
-            AssertDetail(405, "Method Not Allowed", await host.PostJsonAsync("videos/characters", "{}"));
-            AssertDetail(404, "Not Found", await host.GetAsync("videos/characters/char_x/extra"));
+            TestHost.AssertDetail(405, "Method Not Allowed", await host.PostJsonAsync("videos/characters", "{}"));
+            TestHost.AssertDetail(404, "Not Found", await host.GetAsync("videos/characters/char_x/extra"));
         }
 
         [Fact]

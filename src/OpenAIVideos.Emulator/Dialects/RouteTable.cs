@@ -15,9 +15,21 @@ namespace OpenAIVideos.Emulator.Dialects
     internal sealed class RouteTable
     {
         private readonly string _prefix;
-        private readonly List<(string Method, string[] Segments)> _routes = new List<(string, string[])>();
+        private readonly List<(string Method, string[] Segments)> _routes;
 
-        public RouteTable(string prefix) => _prefix = prefix;
+        public RouteTable(string prefix)
+            : this(prefix, new List<(string, string[])>())
+        {
+        }
+
+        private RouteTable(string prefix, List<(string, string[])> routes)
+        {
+            _prefix = prefix.TrimEnd('/');
+            _routes = routes;
+        }
+
+        /// <summary>The same table, recording routes mapped under another prefix (a server serving two bases).</summary>
+        public RouteTable WithPrefix(string prefix) => new RouteTable(prefix, _routes);
 
         /// <summary>Maps <paramref name="handler"/> at <paramref name="template"/> (relative to the API prefix) and remembers it.</summary>
         public RouteHandlerBuilder Map(IEndpointRouteBuilder api, string method, string template, Delegate handler, string operation)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
@@ -31,6 +32,9 @@ namespace OpenAIVideos.Emulator.Dialects
 
         /// <summary>Path prefix of the API routes: <c>/v1</c>, or <c>/openai/v1</c> for Azure.</summary>
         public virtual string ApiPrefix => "/v1";
+
+        /// <summary>Every prefix the routes are served under; the first is <see cref="ApiPrefix"/>.</summary>
+        public virtual IReadOnlyList<string> ApiPrefixes => new[] { ApiPrefix };
 
         /// <summary>Whether a POST with <c>Idempotency-Key</c> is answered with the resource the first one made.</summary>
         public virtual bool HonoursIdempotencyKey => false;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Content;
 using OpenAIVideos.Emulator.Dialects;
+using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 using OpenAIVideos.Emulator.Validation;
@@ -23,9 +24,10 @@ namespace OpenAIVideos.Emulator.Endpoints
 
         private static async Task DownloadAsync(string videoId, HttpContext context, EmulatorState state)
         {
-            string variant = context.Request.Query.TryGetValue("variant", out var value) ? value.ToString() : "video";
+            var dialect = (OpenAICompatibleDialect)state.Dialect;
+            string variant = context.Request.Query.TryGetValue("variant", out var value) && dialect.ForwardsContentQuery ? value.ToString() : "video";
             VideoValues.OneOf("variant", variant, Variants);
-            VideoJob job = state.Dialect.FindVideo(state, context, videoId);
+            VideoJob job = dialect.FindVideo(state, context, videoId);
             JobState jobState = state.StateOf(job);
             if (jobState.Status != JobState.Completed)
             {
@@ -37,7 +39,8 @@ namespace OpenAIVideos.Emulator.Endpoints
                 throw new ApiException(410, $"The content of video '{videoId}' has expired. Video assets are kept for one hour after completion.", null, "video_expired");
             }
 
-            await ContentStreamer.WriteAsync(context, state, job, variant);
+            dialect.DecorateContent(context.Response, videoId);
+            await ContentStreamer.WriteAsync(context, state, job, variant, honourRange: dialect.ForwardsContentQuery);
         }
     }
 }

@@ -15,7 +15,8 @@ namespace OpenAIVideos.Emulator.Endpoints
     /// </summary>
     internal static class ContentStreamer
     {
-        public static async Task WriteAsync(HttpContext context, EmulatorState state, VideoJob job, string variant)
+        /// <summary>Writes <paramref name="variant"/> of <paramref name="job"/>; <paramref name="honourRange"/> false (LiteLLM re-sends whole bodies) means no 206 and no Accept-Ranges.</summary>
+        public static async Task WriteAsync(HttpContext context, EmulatorState state, VideoJob job, string variant, bool honourRange = true)
         {
             bool synthetic = variant == "video" && job.Markers.ContentBytes.HasValue;
             byte[]? asset = null;
@@ -33,9 +34,14 @@ namespace OpenAIVideos.Emulator.Endpoints
 
             HttpResponse response = context.Response;
             response.ContentType = contentType;
-            response.Headers.AcceptRanges = "bytes";
             long start = 0, count = length;
-            if (ByteRange.TryParse(context.Request.Headers.Range.ToString(), length, out ByteRange range, out bool unsatisfiable))
+            string rangeHeader = honourRange ? context.Request.Headers.Range.ToString() : string.Empty;
+            if (honourRange)
+            {
+                response.Headers.AcceptRanges = "bytes";
+            }
+
+            if (ByteRange.TryParse(rangeHeader, length, out ByteRange range, out bool unsatisfiable))
             {
                 (start, count) = (range.Start, range.Length);
                 response.StatusCode = StatusCodes.Status206PartialContent;

@@ -46,7 +46,11 @@ namespace OpenAIVideos.Emulator.Hosting
             app.UseMiddleware<FaultMiddleware>();
 
             var routes = new RouteTable(state.Dialect.ApiPrefix);
-            state.Dialect.Map(app.MapGroup(state.Dialect.ApiPrefix), routes);
+            foreach (string prefix in state.Dialect.ApiPrefixes)
+            {
+                state.Dialect.Map(app.MapGroup(prefix.Length == 0 ? "/" : prefix), routes.WithPrefix(prefix));
+            }
+
             AdminEndpoints.Map(app);
             app.MapFallback((RequestDelegate)(context => throw state.Dialect.UnknownRoute(context, routes)));
             return app;

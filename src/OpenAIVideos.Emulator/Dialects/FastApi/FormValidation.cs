@@ -20,8 +20,6 @@ namespace OpenAIVideos.Emulator.Dialects.FastApi
         /// <summary>Every failure so far, in parameter order.</summary>
         public List<ValidationIssue> Issues { get; } = new List<ValidationIssue>();
 
-        public bool IsForm => _form.Count > 0 || _form.Files.Count > 0;
-
         public static async Task<FormValidation> ReadAsync(HttpRequest request) =>
             new FormValidation(request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : FormCollection.Empty);
 

@@ -23,6 +23,9 @@ namespace OpenAIVideos.Emulator.Dialects.LiteLLM
         /// <summary>The provider every emulated deployment routes to.</summary>
         public const string Provider = "openai";
 
+        /// <summary>Every video route is served under <c>/v1</c> and at the root (<c>/videos</c>), as endpoints.py maps both.</summary>
+        public override IReadOnlyList<string> ApiPrefixes => new[] { ApiPrefix, string.Empty };
+
         public override string? PresentedKey(HttpRequest request) =>
             ApiKeyHeaders.Bearer(request) ?? ApiKeyHeaders.Named(request, "x-litellm-api-key") ?? ApiKeyHeaders.Named(request, "api-key");
 
@@ -72,5 +75,15 @@ namespace OpenAIVideos.Emulator.Dialects.LiteLLM
         }
 
         public override bool ListShows(VideoJob job, HttpContext context) => job.Owner == RequestOwner.Of(context);
+
+        /// <summary>
+        /// The proxy's content route builds its call from the id (and <c>model</c>) only, then answers the bytes as
+        /// <c>video/mp4</c> with a Content-Disposition (litellm/proxy/video_endpoints/endpoints.py @
+        /// 02ac6ac5ce8c56ab739f3045242ede72208a1143): <c>variant</c> and <c>Range</c> never reach OpenAI.
+        /// </summary>
+        public override bool ForwardsContentQuery => false;
+
+        public override void DecorateContent(HttpResponse response, string publicId) =>
+            response.Headers.ContentDisposition = $"attachment; filename=video_{publicId}.mp4";
     }
 }

@@ -29,6 +29,17 @@ namespace OpenAIVideos.Emulator.Dialects.OpenAI
         /// <summary>Whether <c>/videos/extensions</c>, <c>/videos/edits</c> and <c>/videos/characters</c> exist.</summary>
         protected virtual bool HasExtensionsEditsAndCharacters => true;
 
+        /// <summary>
+        /// Whether a content download reaches the server with its <c>variant</c> and <c>Range</c>; false for a proxy that
+        /// forwards only the id and re-sends the whole body (then every variant is the MP4).
+        /// </summary>
+        public virtual bool ForwardsContentQuery => true;
+
+        /// <summary>Adds the headers this server puts on a content download.</summary>
+        public virtual void DecorateContent(HttpResponse response, string publicId)
+        {
+        }
+
         /// <summary>Checks that the model can render the size.</summary>
         public virtual void CheckSize(string model, string size) => VideoValues.ModelAndSize(model, size, KnownModelsOnly);
 

@@ -39,8 +39,10 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
                 throw ApiException.BadRequest("Provide either input_reference or image_reference, not both.", null, null);
             }
 
-            // video_reference arrived with later revisions (reference videos); it is a JSON string like image_reference.
+            // video_reference and audio_reference arrived with later revisions (docs/serving/videos_api.md @ 0131cb5);
+            // they are JSON strings like image_reference.
             ParseJson(form.Text("video_reference"));
+            ParseJson(form.Text("audio_reference"));
             ParseJsonObject(form.Text("lora"));
             ParseJsonObject(form.Text("extra_params"));
 
