@@ -333,6 +333,10 @@ function Invoke-PesterSuite {
     # repository); returns the counts, and throws on a failure unless -NoThrow.
     param([switch] $NoThrow)
 
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        # The suite (#Requires -Version 7.4) and PSResourceGet's local repository need PowerShell 7.
+        throw 'The Pester suite needs PowerShell 7.4 or later: run build.ps1 from pwsh (or dotnet pwsh after dotnet tool restore).'
+    }
     $pesterDir = Join-Path $RepositoryRoot 'tests/Pester'
     if (-not (Install-PinnedModule -Name Pester -Version $PesterVersion)) {
         Install-BuildDependency -Name Pester -MinimumVersion $PesterVersion

@@ -37,7 +37,8 @@ try {
     }
 
     $file = New-Video 'a red fox running through snow' -Seconds 4 | Wait-Video | Save-VideoContent -Path $OutputPath -PassThru
-    $file | Format-Table -Property Name, Length, FullName -AutoSize
+    # Rendered at 120 columns (the width the default views are made for), whatever the output is redirected to.
+    $file | Format-Table -Property Name, Length, FullName -AutoSize | Out-String -Width 120 | Write-Host
 
     # An MP4 starts with an ftyp box: its type sits at bytes 4-7.
     $head = [System.IO.File]::ReadAllBytes($file.FullName)
@@ -45,7 +46,7 @@ try {
     if ($boxType -ne 'ftyp') { throw "$($file.FullName) is not an MP4 (no ftyp box)." }
     Write-Host "$($file.Name): an MP4 of $($file.Length) bytes (ftyp box found)."
 
-    Get-Video | Format-Table
+    Get-Video | Format-Table | Out-String -Width 120 | Write-Host
 }
 catch {
     Write-Host ($_ | Out-String) -ForegroundColor Red

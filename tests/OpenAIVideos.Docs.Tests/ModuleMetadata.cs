@@ -1,16 +1,15 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
-using System.Runtime.InteropServices;
+using System.Management.Automation;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using static OpenAIVideos.Tests.Shared.CustomAttributes;
+using OpenAIVideos.Tests.Shared;
 
 namespace OpenAIVideos.Docs.Tests
 {
@@ -39,8 +38,8 @@ namespace OpenAIVideos.Docs.Tests
         string? Synopsis);
 
     /// <summary>
-    /// Reads the module's interface from the built OpenAIVideos.dll through a MetadataLoadContext (no PowerShell needed,
-    /// as in tests/OpenAIVideos.Module.Tests), and the XML documentation the compiler wrote beside it.
+    /// Reads the module's interface as PowerShell 7.6 (hosted, as in tests/OpenAIVideos.Module.Tests) sees it, and the XML
+    /// documentation the compiler wrote beside the assembly.
     /// </summary>
     internal static class ModuleMetadata
     {
@@ -80,91 +79,44 @@ namespace OpenAIVideos.Docs.Tests
 
         private static IReadOnlyList<CmdletMetadata> Load()
         {
-            var automationPath = typeof(ModuleMetadata).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "SystemManagementAutomationPath").Value!;
-            var paths = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll").ToList();
-            paths.Add(automationPath);
-            foreach (var name in new[] { "OpenAIVideos.dll", "OpenAIVideos.Models.dll", "OpenAIVideos.Client.dll" })
-            {
-                paths.Add(Path.Combine(OutputFolder, name));
-            }
-
+            // PowerShell's own view of the cmdlets (Get-Command and its parameter metadata), in a hosted session.
+            var assembly = typeof(OpenAIVideos.Commands.NewVideoCommand).Assembly;
             var docs = XmlDocs.Load(Path.Combine(OutputFolder, "OpenAIVideos.xml"));
-            using var context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib");
-            var module = context.LoadFromAssemblyPath(Path.Combine(OutputFolder, "OpenAIVideos.dll"));
+            using var shell = new HostedPowerShell(assembly);
             var result = new List<CmdletMetadata>();
-            foreach (var type in module.GetTypes())
+            foreach (var type in HostedPowerShell.CmdletTypes(assembly))
             {
-                var cmdlet = Attribute(type, "System.Management.Automation.CmdletAttribute");
-                if (cmdlet is null)
-                {
-                    continue;
-                }
-
+                var command = shell.Command(HostedPowerShell.CmdletName(type));
                 var parameters = new List<ParameterMetadata>();
-                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                foreach (var parameter in command.Parameters.Values.Where(p => !HostedPowerShell.AddedByPowerShell.Contains(p.Name)))
                 {
-                    var bindings = property.GetCustomAttributesData()
-                        .Where(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute")
-                        .Select(a =>
-                        {
-                            var position = Named(a, "Position", int.MinValue);
-                            return new SetBinding(Named(a, "ParameterSetName", AllSets), Named(a, "Mandatory", false),
-                                position == int.MinValue ? null : position, Named(a, "ValueFromPipeline", false),
-                                Named(a, "ValueFromPipelineByPropertyName", false));
-                        })
+                    var bindings = parameter.ParameterSets
+                        .Select(set => new SetBinding(set.Key, set.Value.IsMandatory, set.Value.Position == int.MinValue ? null : set.Value.Position,
+                            set.Value.ValueFromPipeline, set.Value.ValueFromPipelineByPropertyName))
                         .ToList();
-                    if (bindings.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    var aliases = Attribute(property, "System.Management.Automation.AliasAttribute") is { } alias
-                        ? StringArray(alias.ConstructorArguments[0])
-                        : Array.Empty<string>();
-                    var accepted = Attribute(property, "System.Management.Automation.ValidateSetAttribute") is { } validateSet
-                        ? StringArray(validateSet.ConstructorArguments[0])
-                        : property.PropertyType.IsEnum
-                            ? property.PropertyType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToArray()
-                            : Array.Empty<string>();
-                    var declaring = property.DeclaringType!;
-                    parameters.Add(new ParameterMetadata(property.Name, property.PropertyType.FullName!, aliases, bindings, accepted,
-                        docs.Summary($"P:{declaring.FullName}.{property.Name}")));
+                    var accepted = parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault() is { } validateSet
+                        ? validateSet.ValidValues.ToArray()
+                        : parameter.ParameterType.IsEnum ? Enum.GetNames(parameter.ParameterType) : Array.Empty<string>();
+                    var declaring = type.GetProperty(parameter.Name)!.DeclaringType!;
+                    parameters.Add(new ParameterMetadata(parameter.Name, parameter.ParameterType.FullName!, parameter.Aliases.ToArray(), bindings, accepted,
+                        docs.Summary($"P:{declaring.FullName}.{parameter.Name}")));
                 }
 
-                var defaultSet = Named<string?>(cmdlet, "DefaultParameterSetName", null);
-                var sets = parameters.SelectMany(p => p.Sets).Select(s => s.SetName).Where(s => s != AllSets).ToList();
-                if (defaultSet is not null)
-                {
-                    sets.Add(defaultSet); // PowerShell lists the default set even when no parameter names it.
-                }
-
-                var setNames = sets.Distinct(StringComparer.Ordinal).ToList();
-                if (setNames.Count == 0)
-                {
-                    setNames.Add(AllSets);
-                }
-
-                var outputs = Attribute(type, "System.Management.Automation.OutputTypeAttribute") is { } output
-                    ? ((ReadOnlyCollection<CustomAttributeTypedArgument>)output.ConstructorArguments[0].Value!).Select(a => ((Type)a.Value!).FullName!).ToArray()
-                    : Array.Empty<string>();
+                var attribute = type.GetCustomAttribute<CmdletAttribute>()!;
                 result.Add(new CmdletMetadata(
-                    $"{cmdlet.ConstructorArguments[0].Value}-{cmdlet.ConstructorArguments[1].Value}",
+                    command.Name,
                     type.Name,
-                    Named(cmdlet, "SupportsShouldProcess", false),
-                    Named(cmdlet, "SupportsPaging", false),
-                    defaultSet,
-                    setNames,
+                    attribute.SupportsShouldProcess,
+                    attribute.SupportsPaging,
+                    attribute.DefaultParameterSetName,
+                    command.ParameterSets.Select(set => set.Name).ToList(),
                     parameters,
-                    outputs,
+                    command.OutputType.Select(output => output.Name).ToArray(),
                     docs.Para($"T:{type.FullName}", "synopsis")));
             }
 
             return result.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         }
-
-        private static string[] StringArray(CustomAttributeTypedArgument argument) =>
-            ((ReadOnlyCollection<CustomAttributeTypedArgument>)argument.Value!).Select(a => (string)a.Value!).ToArray();
 
         /// <summary>The compiler's XML documentation, reduced to plain text.</summary>
         private sealed class XmlDocs

@@ -1,18 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
-using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Reflection;
-using System.Runtime.InteropServices;
-using static OpenAIVideos.Tests.Shared.CustomAttributes;
+using OpenAIVideos.Tests.Shared;
 
 namespace OpenAIVideos.Module.Tests
 {
     /// <summary>
-    /// The module's interface, read from the built assembly's metadata (no PowerShell needed): every cmdlet's
-    /// attributes and every parameter's binding facts. The tables below ARE the documented interface; a change to a
-    /// cmdlet that does not change them fails here.
+    /// The module's interface as PowerShell itself sees it: every cmdlet registered in a hosted PowerShell 7.6 session
+    /// (Microsoft.PowerShell.SDK) the way Import-Module registers a binary module's cmdlets, then read back through
+    /// Get-Command and PowerShell's own parameter metadata. The tables below ARE the documented interface; a change to
+    /// a cmdlet that does not change them fails here.
     /// </summary>
     public sealed class CmdletMetadataTests : IDisposable
     {
@@ -117,26 +116,11 @@ namespace OpenAIVideos.Module.Tests
 
         private static readonly string[] ConnectionParameters = { "ApiKey", "BaseUri", "Organization", "Project", "MaxRetries", "Server" };
 
-        private readonly MetadataLoadContext _context;
-        private readonly Assembly _module;
-        private readonly Assembly _automation;
+        private static readonly Assembly ModuleAssembly = typeof(OpenAIVideos.Commands.NewVideoCommand).Assembly;
 
-        public CmdletMetadataTests()
-        {
-            var automationPath = typeof(CmdletMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "SystemManagementAutomationPath").Value!;
-            var outputDir = AppContext.BaseDirectory;
-            var paths = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll").ToList();
-            paths.Add(automationPath);
-            paths.Add(Path.Combine(outputDir, "OpenAIVideos.dll"));
-            paths.Add(Path.Combine(outputDir, "OpenAIVideos.Models.dll"));
-            paths.Add(Path.Combine(outputDir, "OpenAIVideos.Client.dll"));
-            _context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib");
-            _module = _context.LoadFromAssemblyPath(Path.Combine(outputDir, "OpenAIVideos.dll"));
-            _automation = _context.LoadFromAssemblyPath(automationPath);
-        }
+        private readonly HostedPowerShell _shell = new HostedPowerShell(ModuleAssembly);
 
-        public void Dispose() => _context.Dispose();
+        public void Dispose() => _shell.Dispose();
 
         public static TheoryData<string> CmdletNames()
         {
@@ -152,7 +136,8 @@ namespace OpenAIVideos.Module.Tests
         [Fact]
         public void TheAssemblyExportsExactlyTheDocumentedCmdlets()
         {
-            var actual = CmdletTypes().Select(t => CmdletName(t)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            var actual = _shell.Run("Get-Command -CommandType Cmdlet | Where-Object { $_.ImplementingType.Assembly.FullName -like 'OpenAIVideos,*' }")
+                .Select(command => ((CmdletInfo)command.BaseObject).Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             var expected = Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             Assert.Equal(expected, actual);
         }
@@ -162,44 +147,41 @@ namespace OpenAIVideos.Module.Tests
         public void CmdletAttributesMatchTheTable(string name)
         {
             var fact = Cmdlets.Single(c => c.Name == name);
-            var type = CmdletTypes().Single(t => CmdletName(t) == name);
+            var command = Command(name);
+            var type = command.ImplementingType;
             Assert.Equal(fact.ClassName, type.Name);
             Assert.Equal("OpenAIVideos.Commands", type.Namespace);
             Assert.True(type.IsSealed, $"{type.Name} should be sealed.");
             Assert.True(type.IsPublic);
-            Assert.True(DerivesFrom(type, "System.Management.Automation.PSCmdlet"));
+            Assert.True(typeof(PSCmdlet).IsAssignableFrom(type));
             Assert.EndsWith("Command", type.Name);
 
-            var attribute = Attribute(type, "System.Management.Automation.CmdletAttribute")!;
-            Assert.Equal(fact.ShouldProcess, Named(attribute, "SupportsShouldProcess", false));
-            Assert.Equal(fact.ConfirmImpact, ConfirmImpactName(attribute));
-            Assert.Equal(fact.Paging, Named(attribute, "SupportsPaging", false));
-            Assert.Equal(fact.DefaultSet, Named<string?>(attribute, "DefaultParameterSetName", null));
-
-            var output = Attribute(type, "System.Management.Automation.OutputTypeAttribute");
-            Assert.NotNull(output);
-            var types = ((ReadOnlyCollection<CustomAttributeTypedArgument>)output!.ConstructorArguments[0].Value!).Select(a => ((Type)a.Value!).FullName).ToArray();
-            Assert.Equal(new[] { fact.OutputType }, types);
+            var attribute = type.GetCustomAttribute<CmdletAttribute>()!;
+            Assert.Equal(fact.ShouldProcess, attribute.SupportsShouldProcess);
+            Assert.Equal(fact.ShouldProcess, command.Parameters.ContainsKey("WhatIf") && command.Parameters.ContainsKey("Confirm"));
+            if (fact.ShouldProcess)
+            {
+                // ConfirmImpact means something only where the cmdlet asks ShouldProcess.
+                Assert.Equal(fact.ConfirmImpact, attribute.ConfirmImpact.ToString());
+            }
+            Assert.Equal(fact.Paging, attribute.SupportsPaging);
+            Assert.Equal(fact.Paging, command.Parameters.ContainsKey("First"));
+            Assert.Equal(fact.DefaultSet, attribute.DefaultParameterSetName);
+            Assert.Equal(new[] { fact.OutputType }, command.OutputType.Select(output => output.Name).ToArray());
         }
 
         [Theory]
         [MemberData(nameof(CmdletNames))]
         public void VerbsAreApproved(string name)
         {
-            var verb = name.Substring(0, name.IndexOf('-'));
-            var approved = _automation.GetTypes()
-                .Where(t => t.Namespace == "System.Management.Automation" && t.Name.StartsWith("Verbs", StringComparison.Ordinal))
-                .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
-                .Where(f => f.IsLiteral)
-                .Select(f => (string)f.GetRawConstantValue()!);
-            Assert.Contains(verb, approved);
+            var approved = _shell.Run("(Get-Verb).Verb").Select(verb => (string)verb.BaseObject);
+            Assert.Contains(Command(name).Verb, approved);
         }
 
         [Theory]
         [MemberData(nameof(CmdletNames))]
         public void ParametersMatchTheTable(string name)
         {
-            var type = CmdletTypes().Single(t => CmdletName(t) == name);
             var expected = OwnParameters.Where(p => p.Cmdlet == name).ToList();
             if (ApiCmdlets.Contains(name))
             {
@@ -207,17 +189,14 @@ namespace OpenAIVideos.Module.Tests
             }
 
             var actual = new List<ParameterFact>();
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var parameter in Command(name).Parameters.Values.Where(p => !HostedPowerShell.AddedByPowerShell.Contains(p.Name)))
             {
-                var aliases = Attribute(property, "System.Management.Automation.AliasAttribute");
-                var aliasText = aliases is null ? "" : string.Join(",",
-                    ((ReadOnlyCollection<CustomAttributeTypedArgument>)aliases.ConstructorArguments[0].Value!).Select(a => (string)a.Value!));
-                foreach (var parameter in property.GetCustomAttributesData().Where(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute"))
+                var aliasText = string.Join(",", parameter.Aliases);
+                foreach (var set in parameter.ParameterSets)
                 {
-                    var position = Named(parameter, "Position", int.MinValue);
-                    actual.Add(new ParameterFact(name, property.Name, Named(parameter, "ParameterSetName", All),
-                        Named(parameter, "Mandatory", false), position == int.MinValue ? -1 : position,
-                        Named(parameter, "ValueFromPipeline", false), Named(parameter, "ValueFromPipelineByPropertyName", false), aliasText));
+                    actual.Add(new ParameterFact(name, parameter.Name, set.Key, set.Value.IsMandatory,
+                        set.Value.Position == int.MinValue ? -1 : set.Value.Position,
+                        set.Value.ValueFromPipeline, set.Value.ValueFromPipelineByPropertyName, aliasText));
                 }
             }
 
@@ -231,7 +210,7 @@ namespace OpenAIVideos.Module.Tests
             {
                 // The cmdlet's own private constants, or the protected ones of a shared base (SourceVideoCmdlet).
                 var constants = type.GetFields(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.FlattenHierarchy).Where(f => f.IsLiteral).Select(f => f.GetRawConstantValue()).OfType<string>().ToList();
-                var defaultSet = Named<string?>(Attribute(type, "System.Management.Automation.CmdletAttribute")!, "DefaultParameterSetName", null);
+                var defaultSet = type.GetCustomAttribute<CmdletAttribute>()!.DefaultParameterSetName;
                 Assert.Contains(defaultSet, constants);
             }
         }
@@ -239,18 +218,16 @@ namespace OpenAIVideos.Module.Tests
         [Fact]
         public void EveryVideoErrorCategoryNameIsAPowerShellErrorCategory()
         {
-            var errorCategory = _automation.GetType("System.Management.Automation.ErrorCategory", throwOnError: true)!;
-            var powerShellNames = errorCategory.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var name in Enum.GetNames(typeof(OpenAIVideos.Client.VideoErrorCategory)))
             {
-                Assert.True(powerShellNames.Contains(name), $"VideoErrorCategory.{name} has no ErrorCategory of that name.");
+                Assert.True(Enum.TryParse<ErrorCategory>(name, ignoreCase: false, out _), $"VideoErrorCategory.{name} has no ErrorCategory of that name.");
             }
         }
 
         [Fact]
         public void CompletersImplementIArgumentCompleterAndHaveAPublicConstructor()
         {
-            var completers = _module.GetTypes().Where(t => t.GetInterfaces().Any(i => i.FullName == "System.Management.Automation.IArgumentCompleter") && !t.IsAbstract).ToList();
+            var completers = ModuleAssembly.GetTypes().Where(t => typeof(IArgumentCompleter).IsAssignableFrom(t) && !t.IsAbstract).ToList();
             Assert.Equal(6, completers.Count);
             foreach (var completer in completers)
             {
@@ -261,39 +238,9 @@ namespace OpenAIVideos.Module.Tests
 
         private static List<string> Sorted(IEnumerable<ParameterFact> facts) => facts.Select(f => f.ToString()).OrderBy(s => s, StringComparer.Ordinal).ToList();
 
-        private IEnumerable<Type> CmdletTypes() => _module.GetTypes().Where(t => Attribute(t, "System.Management.Automation.CmdletAttribute") is not null);
+        private static IEnumerable<Type> CmdletTypes() => HostedPowerShell.CmdletTypes(ModuleAssembly);
 
-        private static string CmdletName(Type type)
-        {
-            var attribute = Attribute(type, "System.Management.Automation.CmdletAttribute")!;
-            return $"{attribute.ConstructorArguments[0].Value}-{attribute.ConstructorArguments[1].Value}";
-        }
-
-        private static bool DerivesFrom(Type type, string fullName)
-        {
-            for (var current = type.BaseType; current is not null; current = current.BaseType)
-            {
-                if (current.FullName == fullName)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // ConfirmImpact is an enum: metadata stores its number; name it through the reference assembly's enum.
-        private string ConfirmImpactName(CustomAttributeData attribute)
-        {
-            var value = Named<object?>(attribute, "ConfirmImpact", null);
-            if (value is null)
-            {
-                return "Medium"; // PowerShell's default
-            }
-
-            var confirmImpact = _automation.GetType("System.Management.Automation.ConfirmImpact", throwOnError: true)!;
-            return confirmImpact.GetFields(BindingFlags.Public | BindingFlags.Static).Single(f => Convert.ToInt32(f.GetRawConstantValue()) == Convert.ToInt32(value)).Name;
-        }
+        private CmdletInfo Command(string name) => _shell.Command(name);
 
         private sealed record CmdletFact(string Name, string ClassName, bool ShouldProcess, string ConfirmImpact, bool Paging, string DefaultSet, string OutputType);
 

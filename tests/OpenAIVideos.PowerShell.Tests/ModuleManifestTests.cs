@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using OpenAIVideos.Tests.Shared;
 
 namespace OpenAIVideos.PowerShell.Tests
 {
