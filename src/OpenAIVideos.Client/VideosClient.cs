@@ -162,6 +162,11 @@ namespace OpenAIVideos.Client
                     yield break;
                 }
 
+                if ((next is null || next == pageQuery.After) && page.HasMoreInferred)
+                {
+                    yield break; // no has_more and no new cursor: the end, as far as this server can say
+                }
+
                 if (next is null || next == pageQuery.After)
                 {
                     throw new VideoApiException(VideoErrorIds.InvalidResponse, VideoErrorCategory.ProtocolError,

@@ -13,8 +13,9 @@ namespace OpenAIVideos.Client
     /// remix/extensions/edits/characters, no <c>variant</c>); SGLang Diffusion, mickqian/sglang@397d9be
     /// python/sglang/multimodal_gen/runtime/entrypoints/openai/video_api.py (JSON or multipart create, list without
     /// <c>has_more</c>, delete answers the video, content always the MP4, no remix/extensions/edits/characters);
-    /// LiteLLM, BerriAI/litellm docs/my-website/docs/videos.md @ 050d1b1 (OpenAI's routes passed to the provider; lists need
-    /// <c>custom_llm_provider</c>);
+    /// LiteLLM, BerriAI/litellm docs/my-website/docs/videos.md @ 050d1b1 and litellm/proxy/video_endpoints/endpoints.py
+    /// @ 02ac6ac (OpenAI's routes passed to the provider; lists need <c>custom_llm_provider</c>; content forwards only the
+    /// id, so no variant);
     /// Azure OpenAI v1, Microsoft Learn "video generation" (the <c>/openai/v1</c> root, <c>api-key</c> header; create, list,
     /// retrieve, delete, content and remix). Only what a source shows missing is refused up front.
     /// </remarks>
@@ -31,6 +32,8 @@ namespace OpenAIVideos.Client
         {
             VideoOperation.Create, VideoOperation.List, VideoOperation.Retrieve, VideoOperation.Delete, VideoOperation.Content, VideoOperation.Remix,
         };
+
+        private static readonly VideoContentVariant[] Mp4Only = { VideoContentVariant.Video };
 
         private readonly HashSet<VideoOperation> _operations;
         private readonly VideoContentVariant[]? _variants;
@@ -107,14 +110,15 @@ namespace OpenAIVideos.Client
             ServerKind.Generic => new ServerProfile(kind, "a generic server", 4, true, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null),
             ServerKind.OpenAI => new ServerProfile(kind, "OpenAI", 4, true, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null),
             ServerKind.Azure => new ServerProfile(kind, "Azure OpenAI", 2, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.ApiKeyHeader, CoreAndRemix, null, apiVersion: "preview"),
-            // LiteLLM passes OpenAI's video routes to the provider, so nothing is refused up front: the provider answers.
-            ServerKind.LiteLLM => new ServerProfile(kind, "LiteLLM", 4, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null)
+            // LiteLLM passes OpenAI's video routes to the provider, so no operation is refused up front; but its content
+            // route forwards only the id, so every download is the MP4 whatever variant was asked for.
+            ServerKind.LiteLLM => new ServerProfile(kind, "LiteLLM", 4, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, Mp4Only)
             {
                 ListQuery = new[] { new KeyValuePair<string, string>("custom_llm_provider", "openai") },
             },
             // Both answer the MP4 whatever variant is asked for: anything else saved under its name would be a lie.
-            ServerKind.VllmOmni => new ServerProfile(kind, "vLLM-Omni", 1, false, RequestEncoding.Multipart, AuthenticationStyle.Bearer, CoreOperations, new[] { VideoContentVariant.Video }),
-            ServerKind.SGLang => new ServerProfile(kind, "SGLang Diffusion", 1, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, CoreOperations, new[] { VideoContentVariant.Video }),
+            ServerKind.VllmOmni => new ServerProfile(kind, "vLLM-Omni", 1, false, RequestEncoding.Multipart, AuthenticationStyle.Bearer, CoreOperations, Mp4Only),
+            ServerKind.SGLang => new ServerProfile(kind, "SGLang Diffusion", 1, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, CoreOperations, Mp4Only),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown server kind."),
         };
 
