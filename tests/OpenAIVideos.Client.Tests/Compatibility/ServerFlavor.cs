@@ -5,8 +5,7 @@ using OpenAIVideos.Emulator;
 namespace OpenAIVideos.Client.Tests.Compatibility
 {
     /// <summary>
-    /// One column of the matrix: an emulator flavor and the server kind a user would name for that server. The flavor
-    /// is looked up by name so that the matrix names all six even while a flavor is being built.
+    /// One column of the matrix: an emulator flavor and the server kind a user would name for that server.
     /// </summary>
     public sealed record ServerFlavor(string Name, string EmulatorFlavorName, ServerKind Kind, string ServerName)
     {
