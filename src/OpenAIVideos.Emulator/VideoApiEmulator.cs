@@ -67,10 +67,16 @@ namespace OpenAIVideos.Emulator
         /// An <see cref="HttpClient"/> whose base address is <see cref="BaseUri"/> and which sends
         /// <see cref="EmulatorOptions.ApiKey"/> (or a placeholder key when any key is accepted).
         /// </summary>
-        public HttpClient CreateHttpClient()
+        public HttpClient CreateHttpClient() => CreateHttpClient(Options.ApiKey ?? "sk-emulator");
+
+        /// <summary>
+        /// An <see cref="HttpClient"/> whose base address is <see cref="BaseUri"/> and which sends <paramref name="apiKey"/>
+        /// as <c>Authorization: Bearer</c> (every flavor reads it), e.g. to act as a second key of a LiteLLM or Azure flavor.
+        /// </summary>
+        public HttpClient CreateHttpClient(string apiKey)
         {
             var client = new HttpClient { BaseAddress = BaseUri };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey ?? "sk-emulator");
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
             return client;
         }
 

@@ -162,6 +162,20 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.Equal("ftyp", Encoding.ASCII.GetString(bytes, 4, 4));
         }
 
+        [Fact]
+        public async Task Clients_for_other_keys_come_from_the_emulator()
+        {
+            await using var host = await StartAsync();
+            using HttpClient teamA = host.Emulator.CreateHttpClient(KeyA);
+            using HttpClient teamB = host.Emulator.CreateHttpClient(KeyB);
+            using HttpResponseMessage created = await teamA.PostAsync("videos", TestHost.Json("{\"prompt\":\"a fox\"}"));
+            string id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+            using HttpResponseMessage mine = await teamA.GetAsync($"videos/{Uri.EscapeDataString(id)}");
+            using HttpResponseMessage theirs = await teamB.GetAsync($"videos/{Uri.EscapeDataString(id)}");
+            Assert.Equal(200, (int)mine.StatusCode);
+            Assert.Equal(403, (int)theirs.StatusCode);
+        }
+
         /// <summary>Reads the provider id out of a LiteLLM id, as a test would from the outside.</summary>
         private static class LiteLLMIds
         {

@@ -88,6 +88,7 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.Equal(100, done.Body.GetProperty("progress").GetInt32());
             using HttpResponseMessage content = await host.Http.GetAsync($"videos/{id}/content?variant=spritesheet");
             Assert.Equal("video/mp4", content.Content.Headers.ContentType!.MediaType);
+            Assert.Equal($"{id}.mp4", content.Content.Headers.ContentDisposition!.FileName);
 
             string failing = (await host.PostJsonAsync("videos", "{\"prompt\":\"a fox\"}")).Body.GetProperty("id").GetString()!;
             Assert.True(host.Emulator.FailNow(failing, "oom", "CUDA out of memory"));

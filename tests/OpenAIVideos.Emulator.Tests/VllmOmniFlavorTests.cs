@@ -150,6 +150,7 @@ namespace OpenAIVideos.Emulator.Tests
             using HttpResponseMessage response = await host.Http.GetAsync($"videos/{id}/content?variant=thumbnail");
             Assert.Equal(200, (int)response.StatusCode);
             Assert.Equal("video/mp4", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal($"{id}.mp4", response.Content.Headers.ContentDisposition!.FileName);
             byte[] bytes = await response.Content.ReadAsByteArrayAsync();
             Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(bytes, 4, 4));
         }

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
-using OpenAIVideos.Tests.Shared;
 
 namespace OpenAIVideos.PowerShell.Tests
 {
@@ -24,9 +23,11 @@ namespace OpenAIVideos.PowerShell.Tests
 
         private readonly HostedPowerShell shell = new HostedPowerShell();
 
-        private Hashtable Source => ReadDataFile(ModuleLayout.SourceManifest);
+        private static string LaidOutManifestPath => Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.psd1");
 
-        private Hashtable LaidOut => ReadDataFile(ModuleLayout.LaidOutManifest);
+        private Hashtable Source => ReadDataFile(TestEnvironment.SourceManifest);
+
+        private Hashtable LaidOut => ReadDataFile(LaidOutManifestPath);
 
         [Fact]
         public void HasEveryRequiredField()
@@ -44,10 +45,10 @@ namespace OpenAIVideos.PowerShell.Tests
         public void TestModuleManifestAcceptsTheLaidOutManifest()
         {
             var module = shell.RunSingle<PSModuleInfo>("param($Path) Test-ModuleManifest -Path $Path -ErrorAction Stop",
-                new Hashtable { ["Path"] = ModuleLayout.LaidOutManifest });
+                new Hashtable { ["Path"] = LaidOutManifestPath });
 
             Assert.Equal("OpenAIVideos", module.Name);
-            Assert.Equal(ModuleLayout.ModuleVersion, module.Version.ToString());
+            Assert.Equal(TestEnvironment.ModuleVersion, module.Version.ToString());
             Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions.OrderBy(edition => edition));
             Assert.Equal(new Version(5, 1), module.PowerShellVersion);
             Assert.NotEqual(Guid.Empty, module.Guid);
@@ -80,7 +81,7 @@ namespace OpenAIVideos.PowerShell.Tests
             // Imported as a bare assembly, a binary module exports every cmdlet it defines: PowerShell's own inventory.
             var defined = shell.Run(
                     "param($Path) (Import-Module -Name $Path -PassThru -Force -ErrorAction Stop).ExportedCmdlets.Keys",
-                    new Hashtable { ["Path"] = Path.Combine(ModuleLayout.ModuleRoot, "OpenAIVideos.dll") })
+                    new Hashtable { ["Path"] = Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.dll") })
                 .Select(name => (string)name.BaseObject)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var declared = Strings(Source["CmdletsToExport"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -98,7 +99,7 @@ namespace OpenAIVideos.PowerShell.Tests
         {
             var commands = shell.Run(
                 "param($Path) Import-Module -Name $Path -Force -ErrorAction Stop; Get-Command -Module OpenAIVideos",
-                new Hashtable { ["Path"] = ModuleLayout.LaidOutManifest });
+                new Hashtable { ["Path"] = LaidOutManifestPath });
 
             Assert.Equal(Strings(Source["CmdletsToExport"]).OrderBy(name => name), commands.Select(command => ((CommandInfo)command.BaseObject).Name).OrderBy(name => name));
             Assert.All(commands, command => Assert.Equal(CommandTypes.Cmdlet, ((CommandInfo)command.BaseObject).CommandType));
@@ -128,7 +129,7 @@ namespace OpenAIVideos.PowerShell.Tests
         {
             var psData = (Hashtable)((Hashtable)Source["PrivateData"]!)["PSData"]!;
             Assert.EndsWith("/LICENSE", (string)psData["LicenseUri"]!, StringComparison.Ordinal);
-            foreach (var root in new[] { ModuleLayout.RepositoryRoot, ModuleLayout.ModuleRoot })
+            foreach (var root in new[] { TestEnvironment.RepositoryRoot, TestEnvironment.ModuleRoot })
             {
                 var license = Path.Combine(root, "LICENSE");
                 Assert.True(File.Exists(license), $"{license} is missing.");
@@ -142,11 +143,11 @@ namespace OpenAIVideos.PowerShell.Tests
         public void LaidOutManifestCarriesTheBuildVersionAndOtherwiseMatchesTheSource()
         {
             var laidOut = LaidOut;
-            var assemblyVersion = AssemblyName.GetAssemblyName(Path.Combine(ModuleLayout.ModuleRoot, "OpenAIVideos.dll")).Version!;
+            var assemblyVersion = AssemblyName.GetAssemblyName(Path.Combine(TestEnvironment.ModuleRoot, "OpenAIVideos.dll")).Version!;
             var moduleVersion = Version.Parse((string)laidOut["ModuleVersion"]!);
 
-            Assert.Equal(ModuleLayout.ModuleVersion, moduleVersion.ToString());
-            Assert.Equal(Path.GetFileName(ModuleLayout.ModuleRoot), moduleVersion.ToString());
+            Assert.Equal(TestEnvironment.ModuleVersion, moduleVersion.ToString());
+            Assert.Equal(Path.GetFileName(TestEnvironment.ModuleRoot), moduleVersion.ToString());
             Assert.Equal(new Version(moduleVersion.Major, moduleVersion.Minor, Math.Max(moduleVersion.Build, 0), Math.Max(moduleVersion.Revision, 0)), assemblyVersion);
 
             var source = Source;
@@ -158,11 +159,11 @@ namespace OpenAIVideos.PowerShell.Tests
         public void RootModuleAndFormatsExistInTheLayout()
         {
             var manifest = LaidOut;
-            Assert.True(File.Exists(Path.Combine(ModuleLayout.ModuleRoot, (string)manifest["RootModule"]!)), "RootModule is missing from the layout.");
+            Assert.True(File.Exists(Path.Combine(TestEnvironment.ModuleRoot, (string)manifest["RootModule"]!)), "RootModule is missing from the layout.");
             foreach (var format in Strings(manifest["FormatsToProcess"]))
             {
-                Assert.True(File.Exists(Path.Combine(ModuleLayout.ModuleRoot, format)),
-                    $"FormatsToProcess names {format}, which is not in {ModuleLayout.ModuleRoot}: Import-Module would fail. "
+                Assert.True(File.Exists(Path.Combine(TestEnvironment.ModuleRoot, format)),
+                    $"FormatsToProcess names {format}, which is not in {TestEnvironment.ModuleRoot}: Import-Module would fail. "
                     + "It is copied from the cmdlet project's output (src/OpenAIVideos/OpenAIVideos.Format.ps1xml).");
             }
         }

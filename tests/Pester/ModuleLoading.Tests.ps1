@@ -94,24 +94,21 @@ Describe 'Import-Module in a fresh PowerShell' {
         }
     }
 
-    It 'works beside another module that loaded other versions of Polly and Microsoft.Extensions.Http first' {
+    It 'works beside another module with Polly 8.4.2 and Microsoft.Extensions.Http 8.0.1, imported <When>' -ForEach @(
+        @{ When = 'first'; OtherFirst = 'yes' }
+        @{ When = 'after ours was used'; OtherFirst = 'no' }
+    ) {
         $other = New-OtherDependencyModule
-        $result = Invoke-FreshPowerShell -Script $script:ImportAndCall -ArgumentList $script:Manifest, $script:Emulator.BaseUri, $script:Emulator.ApiKey, $other, 'yes'
+        $result = Invoke-FreshPowerShell -Script $script:ImportAndCall -ArgumentList $script:Manifest, $script:Emulator.BaseUri, $script:Emulator.ApiKey, $other, $OtherFirst
         $result.Listed | Should -Be 0
+        # Theirs work, from the default context...
         $result.Other.Polly | Should -BeLike '8.4.2*'
         $result.Other.Http | Should -BeLike '8.0.1*'
         $result.Other.HandlerLifetimeMinutes | Should -Be 2
+        @($result.Loaded | Where-Object { $_.Name -eq 'Polly.Core' -and $_.Context -eq 'Default' }).Count | Should -Be 1
+        # ...and ours are still ours, in the private one.
         ($result.Loaded | Where-Object { $_.Name -eq 'Polly.Core' -and $_.Context -eq 'OpenAIVideos' }).FileVersion | Should -BeLike '8.5.2*'
         ($result.Loaded | Where-Object { $_.Name -eq 'Microsoft.Extensions.Http' -and $_.Context -eq 'OpenAIVideos' }).FileVersion | Should -BeLike '9.*'
-    }
-
-    It 'does not break another module that loads other versions of them after ours was used' {
-        $other = New-OtherDependencyModule
-        $result = Invoke-FreshPowerShell -Script $script:ImportAndCall -ArgumentList $script:Manifest, $script:Emulator.BaseUri, $script:Emulator.ApiKey, $other, 'no'
-        $result.Listed | Should -Be 0
-        $result.Other.Polly | Should -BeLike '8.4.2*'
-        $result.Other.Http | Should -BeLike '8.0.1*'
-        @($result.Loaded | Where-Object { $_.Name -eq 'Polly.Core' -and $_.Context -eq 'Default' }).Count | Should -Be 1
     }
 }
 

@@ -86,6 +86,8 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
                 throw FastApiErrors.HttpException(404, "Generation is still in-progress");
             }
 
+            // Starlette's FileResponse(filename=basename(file_path)); the file is named after the request id.
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{job.Id}.mp4\"";
             await ContentStreamer.WriteAsync(context, state, job, "video");
         }
     }

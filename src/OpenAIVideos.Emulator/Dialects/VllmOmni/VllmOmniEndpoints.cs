@@ -122,6 +122,8 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
                 throw new ApiException(404, "Generation is still in-progress", null, null);
             }
 
+            // Starlette's FileResponse(filename=job.file_name) names the download.
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{job.Id}.mp4\"";
             await ContentStreamer.WriteAsync(context, state, job, "video");
         }
     }

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 
-namespace OpenAIVideos.Packaging.Tests
+namespace OpenAIVideos.Tests.Shared
 {
     /// <summary>Where things are, as the build told this assembly (see the csproj's AssemblyMetadata).</summary>
     internal static class TestEnvironment
