@@ -1,5 +1,10 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
 using System.Linq;
 using System.Threading.Tasks;
+using OpenAIVideos.Emulator;
 
 namespace OpenAIVideos.Client.Tests.Compatibility
 {
@@ -21,6 +26,36 @@ namespace OpenAIVideos.Client.Tests.Compatibility
             var sent = host.Requests.Single();
             Assert.True(sent.Headers.ContainsKey("x-litellm-api-key"));
             Assert.False(sent.Headers.ContainsKey("Authorization"));
+        }
+
+        [Fact]
+        public async Task A_LiteLLM_video_belongs_to_the_key_that_made_it()
+        {
+            await using var emulator = await VideoApiEmulator.StartAsync(new EmulatorOptions { Flavor = EmulatorFlavor.LiteLLM, ApiKey = null });
+            using var owner = KeyClient(emulator, ServerKind.LiteLLM, "sk-team-a");
+            using var other = KeyClient(emulator, ServerKind.LiteLLM, "sk-team-b");
+            var video = await owner.CreateAsync(new VideoCreateRequest { Prompt = "a fox" });
+            var error = await Assert.ThrowsAsync<VideoApiException>(() => other.RetrieveAsync(video.Id));
+            Assert.Equal(VideoErrorIds.PermissionDenied, error.ErrorId);
+            Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+            Assert.False(string.IsNullOrEmpty(error.ApiMessage));
+            Assert.Equal(video.Id, (await owner.RetrieveAsync(video.Id)).Id);
+            Assert.DoesNotContain(await ListedIds(other), id => id == video.Id);
+            Assert.Contains(await ListedIds(owner), id => id == video.Id);
+        }
+
+        [Fact]
+        public async Task Azure_refuses_a_third_running_job_as_a_rate_limit_in_its_words()
+        {
+            await using var emulator = await VideoApiEmulator.StartAsync(new EmulatorOptions { Flavor = EmulatorFlavor.Azure, ApiKey = MatrixHost.Key, JobDuration = TimeSpan.FromMinutes(5) });
+            using var client = KeyClient(emulator, ServerKind.Azure, MatrixHost.Key);
+            Assert.Equal(2, client.Profile.MaxConcurrentJobs);
+            await client.CreateAsync(new VideoCreateRequest { Prompt = "one" });
+            await client.CreateAsync(new VideoCreateRequest { Prompt = "two" });
+            var error = await Assert.ThrowsAsync<VideoApiException>(() => client.CreateAsync(new VideoCreateRequest { Prompt = "three" }));
+            Assert.Equal(VideoErrorIds.RateLimited, error.ErrorId);
+            Assert.Equal((HttpStatusCode)429, error.StatusCode);
+            Assert.False(string.IsNullOrEmpty(error.ApiMessage));
         }
 
         [Fact]
@@ -50,8 +85,28 @@ namespace OpenAIVideos.Client.Tests.Compatibility
             }
             finally
             {
-                System.IO.File.Delete(path);
+                File.Delete(path);
             }
+        }
+
+        private static VideosClient KeyClient(VideoApiEmulator emulator, ServerKind kind, string key) => new VideosClient(new VideoClientOptions
+        {
+            BaseUri = emulator.BaseUri,
+            ApiKey = ApiKeySecret.FromPlainText(key),
+            Server = kind,
+            AuthenticationStyle = ServerProfile.For(kind).DefaultAuthentication,
+            MaxRetries = 0,
+        });
+
+        private static async Task<List<string>> ListedIds(VideosClient client)
+        {
+            var ids = new List<string>();
+            await foreach (var video in client.ListAsync())
+            {
+                ids.Add(video.Id);
+            }
+
+            return ids;
         }
     }
 }
