@@ -214,6 +214,8 @@ namespace OpenAIVideos.Client
         /// <summary>The profile's name.</summary>
         public override string ToString() => Kind.ToString();
 
+        // NotImplemented, not InvalidOperation: nothing about the video's state or the call is wrong, and retrying later
+        // will not help; this server does not implement the operation at all.
         private VideoApiException NotSupported(string what, string? videoId) =>
             new VideoApiException(VideoErrorIds.OperationNotSupported, VideoErrorCategory.NotImplemented,
                 $"{DisplayName} (-Server {Kind}) does not serve {what}, so nothing was sent. "
