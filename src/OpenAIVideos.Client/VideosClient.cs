@@ -49,6 +49,9 @@ namespace OpenAIVideos.Client
         /// <summary>The options in force (a copy of those given).</summary>
         public VideoClientOptions Options { get; }
 
+        /// <summary>The server's dialect (<see cref="VideoClientOptions.Server"/>): what it serves and how it is spoken to.</summary>
+        public ServerProfile Profile => _transport.Profile;
+
         /// <summary>Waits for jobs to finish.</summary>
         public VideoJobPoller Poller { get; }
 
@@ -58,6 +61,7 @@ namespace OpenAIVideos.Client
         /// <summary>Starts generating a video (<c>POST /videos</c>); JSON, or multipart when an image file is uploaded.</summary>
         public Task<Video> CreateAsync(VideoCreateRequest request, CancellationToken cancellationToken = default)
         {
+            Profile.EnsureSupports(VideoOperation.Create);
             RequestValidator.Validate(request);
             var body = new RequestBody()
                 .Field("prompt", request.Prompt)
@@ -93,17 +97,23 @@ namespace OpenAIVideos.Client
 
         /// <summary>Fetches a video's latest state (<c>GET /videos/{id}</c>).</summary>
         public Task<Video> RetrieveAsync(string videoId, CancellationToken cancellationToken = default) =>
-            SendForVideoAsync(VideoRequest(HttpMethod.Get, videoId, string.Empty, "retrieve video"), cancellationToken);
+            SendForVideoAsync(RetrieveRequest(videoId), cancellationToken);
 
         /// <summary>Fetches one page of videos (<c>GET /videos</c>).</summary>
         public async Task<VideoListPage> ListPageAsync(VideoListQuery? query = null, CancellationToken cancellationToken = default)
         {
+            Profile.EnsureSupports(VideoOperation.List);
             query ??= new VideoListQuery();
             RequestValidator.Validate(query);
             var request = new ApiRequest(HttpMethod.Get, "videos", "list videos")
                 .WithQuery("limit", query.PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .WithQuery("order", query.Order)
                 .WithQuery("after", query.After);
+            foreach (var pair in Profile.ListQuery)
+            {
+                request.WithQuery(pair.Key, pair.Value);
+            }
+
             var wire = await SendJsonAsync(request, WireJsonContext.Default.VideoListWire, cancellationToken).ConfigureAwait(false);
             var videos = new List<Video>(wire.Data?.Count ?? 0);
             foreach (var item in wire.Data ?? new List<VideoWire>())
@@ -111,19 +121,36 @@ namespace OpenAIVideos.Client
                 videos.Add(WireMapper.ToVideo(item));
             }
 
-            return new VideoListPage { Data = videos, FirstId = wire.FirstId, LastId = wire.LastId, HasMore = wire.HasMore };
+            // Without has_more (SGLang) another page may follow when this one is full, or when no page size was asked
+            // for (the server's own is unknown): the next request says, and an empty page ends the list.
+            var hasMore = wire.HasMore ?? (videos.Count > 0 && (query.PageSize is null || videos.Count >= query.PageSize));
+            return new VideoListPage
+            {
+                Data = videos,
+                FirstId = wire.FirstId ?? (videos.Count > 0 ? videos[0].Id : null),
+                LastId = wire.LastId ?? (videos.Count > 0 ? videos[videos.Count - 1].Id : null),
+                HasMore = hasMore,
+                HasMoreInferred = wire.HasMore is null,
+            };
         }
 
         /// <summary>
-        /// Every video, page after page (<c>after</c> = the previous page's last id while <c>has_more</c>), holding one
-        /// page in memory at a time.
+        /// Every video, page after page (<c>after</c> = the previous page's last id while <c>has_more</c>, or while pages
+        /// come back non-empty from a server that sends no <c>has_more</c>), holding one page in memory at a time.
         /// </summary>
         public async IAsyncEnumerable<Video> ListAsync(VideoListQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var pageQuery = new VideoListQuery { PageSize = query?.PageSize, Order = query?.Order, After = query?.After };
+            string? previousFirstId = null;
             while (true)
             {
                 var page = await ListPageAsync(pageQuery, cancellationToken).ConfigureAwait(false);
+                if (page.HasMoreInferred && page.FirstId is not null && page.FirstId == previousFirstId)
+                {
+                    yield break; // the server ignores `after` and answered the same page again: it has no further pages to give
+                }
+
+                previousFirstId = page.FirstId;
                 foreach (var video in page.Data)
                 {
                     yield return video;
@@ -133,6 +160,11 @@ namespace OpenAIVideos.Client
                 if (!page.HasMore || page.Data.Count == 0)
                 {
                     yield break;
+                }
+
+                if ((next is null || next == pageQuery.After) && page.HasMoreInferred)
+                {
+                    yield break; // no has_more and no new cursor: the end, as far as this server can say
                 }
 
                 if (next is null || next == pageQuery.After)
@@ -148,6 +180,7 @@ namespace OpenAIVideos.Client
         /// <summary>Deletes a completed or failed video (<c>DELETE /videos/{id}</c>).</summary>
         public async Task<VideoDeletionResult> DeleteAsync(string videoId, CancellationToken cancellationToken = default)
         {
+            Profile.EnsureSupports(VideoOperation.Delete, videoId);
             var request = VideoRequest(HttpMethod.Delete, videoId, string.Empty, "delete video");
             var wire = await SendJsonAsync(request, WireJsonContext.Default.DeletedVideoWire, cancellationToken).ConfigureAwait(false);
             return WireMapper.ToDeletion(wire, videoId);
@@ -156,6 +189,7 @@ namespace OpenAIVideos.Client
         /// <summary>Makes a new video from a completed one with a changed prompt (<c>POST /videos/{id}/remix</c>).</summary>
         public Task<Video> RemixAsync(string videoId, string prompt, CancellationToken cancellationToken = default)
         {
+            Profile.EnsureSupports(VideoOperation.Remix, videoId);
             RequestValidator.ValidateId(videoId, "video");
             RequestValidator.ValidatePrompt(prompt);
             var request = PaidRequest($"videos/{Uri.EscapeDataString(videoId)}/remix", "remix video", new RequestBody().Field("prompt", prompt));
@@ -168,6 +202,7 @@ namespace OpenAIVideos.Client
         public Task<Video> ExtendAsync(VideoExtendRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidator.Validate(request);
+            Profile.EnsureSupports(VideoOperation.Extend, request.VideoId);
             var body = SourceVideoBody(request.VideoId, request.VideoFile)
                 .Field("prompt", request.Prompt)
                 .Field("seconds", request.Seconds)
@@ -179,6 +214,7 @@ namespace OpenAIVideos.Client
         public Task<Video> EditAsync(VideoEditRequest request, CancellationToken cancellationToken = default)
         {
             RequestValidator.Validate(request);
+            Profile.EnsureSupports(VideoOperation.Edit, request.VideoId);
             var body = SourceVideoBody(request.VideoId, request.VideoFile)
                 .Field("prompt", request.Prompt)
                 .ExtraFields(request.AdditionalProperties);
@@ -188,6 +224,7 @@ namespace OpenAIVideos.Client
         /// <summary>Creates a character from an MP4 (<c>POST /videos/characters</c>, multipart only).</summary>
         public async Task<VideoCharacter> CreateCharacterAsync(VideoCharacterCreateRequest request, CancellationToken cancellationToken = default)
         {
+            Profile.EnsureSupports(VideoOperation.CreateCharacter);
             RequestValidator.Validate(request);
             var body = new RequestBody().Field("name", request.Name).File("video", request.Video);
             var wire = await SendJsonAsync(PaidRequest("videos/characters", "create a character", body), WireJsonContext.Default.CharacterWire, cancellationToken).ConfigureAwait(false);
@@ -197,6 +234,7 @@ namespace OpenAIVideos.Client
         /// <summary>Fetches a character (<c>GET /videos/characters/{id}</c>).</summary>
         public async Task<VideoCharacter> RetrieveCharacterAsync(string characterId, CancellationToken cancellationToken = default)
         {
+            Profile.EnsureSupports(VideoOperation.RetrieveCharacter);
             RequestValidator.ValidateId(characterId, "character");
             var request = new ApiRequest(HttpMethod.Get, "videos/characters/" + Uri.EscapeDataString(characterId), "retrieve character")
             {
@@ -236,8 +274,7 @@ namespace OpenAIVideos.Client
         /// <summary>Retrieve, also returning the server's <c>openai-poll-after-ms</c> hint.</summary>
         internal async Task<(Video Video, TimeSpan? PollAfter)> RetrieveWithPollHintAsync(string videoId, CancellationToken cancellationToken)
         {
-            RequestValidator.ValidateId(videoId, "video");
-            var request = VideoRequest(HttpMethod.Get, videoId, string.Empty, "retrieve video");
+            var request = RetrieveRequest(videoId);
             using var result = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var video = ReadVideo(request, result);
             TimeSpan? pollAfter = null;
@@ -253,6 +290,15 @@ namespace OpenAIVideos.Client
             }
 
             return (video, pollAfter);
+        }
+
+        // A failed job's retrieve may come back as an error status carrying the video (vLLM-Omni): that is the answer.
+        private ApiRequest RetrieveRequest(string videoId)
+        {
+            Profile.EnsureSupports(VideoOperation.Retrieve, videoId);
+            var request = VideoRequest(HttpMethod.Get, videoId, string.Empty, "retrieve video");
+            request.ErrorMayCarryFailedVideo = true;
+            return request;
         }
 
         private static ApiRequest VideoRequest(HttpMethod method, string videoId, string suffix, string operation)

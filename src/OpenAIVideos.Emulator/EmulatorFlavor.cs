@@ -1,15 +1,42 @@
 namespace OpenAIVideos.Emulator
 {
-    /// <summary>Which kind of server the emulator imitates.</summary>
+    /// <summary>
+    /// Which kind of server the emulator imitates. Each flavor is a dialect: its routes, request encodings, error
+    /// shapes and answers follow that server's public source (see the emulator README, one section per flavor).
+    /// </summary>
     public enum EmulatorFlavor
     {
         /// <summary>Strict like api.openai.com: unknown request fields and unknown models are rejected.</summary>
         OpenAI,
 
         /// <summary>
-        /// Like a gateway (LiteLLM, Azure, self-hosted): extra fields and unknown models pass, every video carries
+        /// A generic lenient gateway: extra fields and unknown models pass, every video carries
         /// <c>"quality": "standard"</c>, and the running state is reported as <c>processing</c>.
         /// </summary>
         Gateway,
+
+        /// <summary>
+        /// vLLM-Omni (FastAPI): multipart-only create, one served model, vLLM's <c>{"error": {…, "code": 400}}</c>
+        /// envelope with an integer code, no remix, extensions, edits or characters.
+        /// </summary>
+        VllmOmni,
+
+        /// <summary>
+        /// SGLang Diffusion (FastAPI): JSON or multipart create (multipart needs an <c>input_reference</c> file), errors as
+        /// <c>{"detail": …}</c>, status <c>queued</c> until finished, list without cursors, delete answering the video.
+        /// </summary>
+        SGLang,
+
+        /// <summary>
+        /// LiteLLM proxy in front of OpenAI: ids rewritten to encode provider and model, videos owned by the key that
+        /// made them, listing needs <c>custom_llm_provider</c>, keys in <c>Authorization</c> or <c>x-litellm-api-key</c>.
+        /// </summary>
+        LiteLLM,
+
+        /// <summary>
+        /// Azure OpenAI v1: routes under <c>/openai/v1</c>, <c>api-key</c> header, <c>api-version</c> checked, sora-2 sizes
+        /// only, and a 429 beyond two running jobs per key.
+        /// </summary>
+        Azure,
     }
 }

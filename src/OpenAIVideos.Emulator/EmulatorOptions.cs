@@ -6,7 +6,13 @@ namespace OpenAIVideos.Emulator
     /// <summary>How the emulator behaves. Set before start; the host reads the values while serving.</summary>
     public sealed class EmulatorOptions
     {
-        /// <summary>Whether every request must carry an API key (<c>Authorization: Bearer</c> or <c>api-key</c>).</summary>
+        /// <summary>The served model of the vLLM-Omni flavor when <see cref="ServedModel"/> is not set.</summary>
+        public const string DefaultServedModel = "Wan-AI/Wan2.1-T2V-1.3B-Diffusers";
+
+        /// <summary>
+        /// Whether every request must carry an API key in a header the flavor reads (<c>Authorization: Bearer</c> or
+        /// <c>api-key</c>; LiteLLM also <c>x-litellm-api-key</c>).
+        /// </summary>
         public bool RequireAuthentication { get; set; } = true;
 
         /// <summary>The only key accepted; null accepts any non-empty key.</summary>
@@ -18,8 +24,20 @@ namespace OpenAIVideos.Emulator
         /// <summary>Value of the <c>openai-poll-after-ms</c> header on retrieves of unfinished videos; null sends none.</summary>
         public int? PollAfterMs { get; set; }
 
-        /// <summary>Strict OpenAI behaviour or a lenient gateway's.</summary>
+        /// <summary>Which server's dialect to speak: OpenAI (strict), a lenient gateway, vLLM-Omni, SGLang, LiteLLM or Azure.</summary>
         public EmulatorFlavor Flavor { get; set; } = EmulatorFlavor.OpenAI;
+
+        /// <summary>
+        /// The one model a vLLM-Omni server runs (<c>vllm serve MODEL</c>); a create naming another model is a 400
+        /// "Model mismatch". Null means <see cref="DefaultServedModel"/>. Other flavors ignore it.
+        /// </summary>
+        public string? ServedModel { get; set; }
+
+        /// <summary>
+        /// How many unfinished videos one key may have before a create answers 429 with <c>Retry-After</c>. Null uses
+        /// the flavor's own limit: 2 for Azure (reported by users, not confirmed), none for the others.
+        /// </summary>
+        public int? MaxRunningJobsPerKey { get; set; }
 
         /// <summary>Largest request body accepted; larger bodies get 413 in the API's error envelope.</summary>
         public long MaxRequestBodyBytes { get; set; } = 32L * 1024 * 1024;

@@ -16,8 +16,9 @@ using OpenAIVideos.Emulator.Jobs;
 namespace OpenAIVideos.Emulator
 {
     /// <summary>
-    /// The emulator hosted in-process on a free loopback port, for tests. <see cref="BaseUri"/> ends in <c>/v1/</c>, so
-    /// relative paths such as <c>videos</c> resolve to API routes (the same convention as OpenAI's base URL).
+    /// The emulator hosted in-process on a free loopback port, for tests. <see cref="BaseUri"/> ends in <c>/v1/</c>
+    /// (<c>/openai/v1/</c> for Azure), so relative paths such as <c>videos</c> resolve to API routes (the same convention
+    /// as OpenAI's base URL).
     /// </summary>
     public sealed class VideoApiEmulator : IAsyncDisposable
     {
@@ -29,10 +30,10 @@ namespace OpenAIVideos.Emulator
             _app = app;
             _state = EmulatorApplication.StateOf(app);
             RootUri = rootUri;
-            BaseUri = new Uri(rootUri, "v1/");
+            BaseUri = new Uri(rootUri, _state.Dialect.ApiPrefix.TrimStart('/') + "/");
         }
 
-        /// <summary>The API base, e.g. <c>http://127.0.0.1:PORT/v1/</c>.</summary>
+        /// <summary>The API base, e.g. <c>http://127.0.0.1:PORT/v1/</c>, or <c>http://127.0.0.1:PORT/openai/v1/</c> for Azure.</summary>
         public Uri BaseUri { get; }
 
         /// <summary>The server root, e.g. <c>http://127.0.0.1:PORT/</c>; admin routes live at <c>_emulator/…</c> under it.</summary>
@@ -66,10 +67,16 @@ namespace OpenAIVideos.Emulator
         /// An <see cref="HttpClient"/> whose base address is <see cref="BaseUri"/> and which sends
         /// <see cref="EmulatorOptions.ApiKey"/> (or a placeholder key when any key is accepted).
         /// </summary>
-        public HttpClient CreateHttpClient()
+        public HttpClient CreateHttpClient() => CreateHttpClient(Options.ApiKey ?? "sk-emulator");
+
+        /// <summary>
+        /// An <see cref="HttpClient"/> whose base address is <see cref="BaseUri"/> and which sends <paramref name="apiKey"/>
+        /// as <c>Authorization: Bearer</c> (every flavor reads it), e.g. to act as a second key of a LiteLLM or Azure flavor.
+        /// </summary>
+        public HttpClient CreateHttpClient(string apiKey)
         {
             var client = new HttpClient { BaseAddress = BaseUri };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Options.ApiKey ?? "sk-emulator");
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
             return client;
         }
 

@@ -9,6 +9,9 @@ namespace OpenAIVideos
         /// <summary><c>api-key: KEY</c>: Azure OpenAI resource keys.</summary>
         ApiKeyHeader,
 
+        /// <summary><c>x-litellm-api-key: KEY</c>: LiteLLM's own header, for proxies that keep <c>Authorization</c> for something else.</summary>
+        LiteLLMKeyHeader,
+
         /// <summary>No credentials: a local server started without authentication.</summary>
         None,
     }

@@ -77,6 +77,14 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.StartsWith("req_", result.Response.Headers.GetValues("x-request-id").Single());
         }
 
+        /// <summary>FastAPI's own error body: exactly <c>{"detail": "text"}</c>.</summary>
+        public static void AssertDetail(int expectedStatus, string expectedDetail, (int Status, JsonElement Body, HttpResponseMessage Response) result)
+        {
+            Assert.True(expectedStatus == result.Status, $"expected {expectedStatus}, got {result.Status}: {result.Body}");
+            Assert.Equal(expectedDetail, result.Body.GetProperty("detail").GetString());
+            Assert.Single(result.Body.EnumerateObject());
+        }
+
         public static MultipartFormDataContent Multipart(IEnumerable<(string Name, string Value)> fields, params (string Name, string FileName, string? ContentType, byte[] Bytes)[] files)
         {
             var form = new MultipartFormDataContent();

@@ -117,13 +117,14 @@ namespace OpenAIVideos.Module.Tests
             new("Connect-OpenAIVideo", "Project",             "Azure",    false, -1, false, false, ""),
             new("Connect-OpenAIVideo", "AuthenticationStyle", "Default",  false, -1, false, false, ""),
             new("Connect-OpenAIVideo", "Azure",               "Azure",    true,  -1, false, false, ""),
+            new("Connect-OpenAIVideo", "Server",              All,        false, -1, false, false, ""),
             new("Connect-OpenAIVideo", "Emulator",            "Emulator", true,  -1, false, false, ""),
             new("Connect-OpenAIVideo", "MaxRetries",          All,        false, -1, false, false, ""),
             new("Connect-OpenAIVideo", "TimeoutSec",          All,        false, -1, false, false, ""),
             new("Connect-OpenAIVideo", "PassThru",            All,        false, -1, false, false, ""),
         };
 
-        private static readonly string[] ConnectionParameters = { "ApiKey", "BaseUri", "Organization", "Project", "MaxRetries" };
+        private static readonly string[] ConnectionParameters = { "ApiKey", "BaseUri", "Organization", "Project", "MaxRetries", "Server" };
 
         private static readonly Assembly ModuleAssembly = typeof(OpenAIVideos.Commands.NewVideoCommand).Assembly;
 

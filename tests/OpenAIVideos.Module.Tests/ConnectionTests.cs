@@ -108,7 +108,7 @@ namespace OpenAIVideos.Module.Tests
                 Assert.DoesNotContain(Secret, Convert.ToString(property.GetValue(info)) ?? string.Empty);
             }
 
-            Assert.Equal(new[] { "AuthenticationStyle", "BaseUri", "HasApiKey", "MaxRetries", "Organization", "Project", "RequestTimeout", "Source" },
+            Assert.Equal(new[] { "AuthenticationStyle", "BaseUri", "HasApiKey", "MaxRetries", "Organization", "Project", "RequestTimeout", "Server", "Source" },
                 typeof(OpenAIVideoConnection).GetProperties().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace OpenAIVideos.Client
 {
@@ -6,17 +7,57 @@ namespace OpenAIVideos.Client
     /// What one kind of server does differently from OpenAI's spec. The one place those decisions live: the transport,
     /// the client and the cmdlets ask the profile instead of testing the server kind themselves.
     /// </summary>
+    /// <remarks>
+    /// Sources followed (see docs/compatibility.md for what the emulator's matching flavor proves):
+    /// vLLM-Omni, david6666666/vllm-omni@740bb31 vllm_omni/entrypoints/openai/api_server.py (multipart-only create, no
+    /// remix/extensions/edits/characters, no <c>variant</c>); SGLang Diffusion, mickqian/sglang@397d9be
+    /// python/sglang/multimodal_gen/runtime/entrypoints/openai/video_api.py (JSON or multipart create, list without
+    /// <c>has_more</c>, delete answers the video, content always the MP4, no remix/extensions/edits/characters);
+    /// LiteLLM, BerriAI/litellm docs/my-website/docs/videos.md @ 050d1b1 and litellm/proxy/video_endpoints/endpoints.py
+    /// @ 02ac6ac (OpenAI's routes passed to the provider; lists need <c>custom_llm_provider</c>; content forwards only the
+    /// id, so no variant);
+    /// Azure OpenAI v1, Microsoft Learn "video generation" (the <c>/openai/v1</c> root, <c>api-key</c> header; create, list,
+    /// retrieve, delete, content and remix). Only what a source shows missing is refused up front.
+    /// </remarks>
     public sealed class ServerProfile
     {
-        private ServerProfile(ServerKind kind, int maxConcurrentJobs, bool honoursIdempotencyKey)
+        private static readonly VideoOperation[] AllOperations = (VideoOperation[])Enum.GetValues(typeof(VideoOperation));
+
+        private static readonly VideoOperation[] CoreOperations =
+        {
+            VideoOperation.Create, VideoOperation.List, VideoOperation.Retrieve, VideoOperation.Delete, VideoOperation.Content,
+        };
+
+        private static readonly VideoOperation[] CoreAndRemix =
+        {
+            VideoOperation.Create, VideoOperation.List, VideoOperation.Retrieve, VideoOperation.Delete, VideoOperation.Content, VideoOperation.Remix,
+        };
+
+        private static readonly VideoContentVariant[] Mp4Only = { VideoContentVariant.Video };
+
+        private readonly HashSet<VideoOperation> _operations;
+        private readonly VideoContentVariant[]? _variants;
+
+        private ServerProfile(ServerKind kind, string displayName, int maxConcurrentJobs, bool honoursIdempotencyKey,
+            RequestEncoding encoding, AuthenticationStyle authentication, VideoOperation[] operations, VideoContentVariant[]? variants,
+            string? apiVersion = null)
         {
             Kind = kind;
+            DisplayName = displayName;
             MaxConcurrentJobs = maxConcurrentJobs;
             HonoursIdempotencyKey = honoursIdempotencyKey;
+            Encoding = encoding;
+            DefaultAuthentication = authentication;
+            _operations = new HashSet<VideoOperation>(operations);
+            _variants = variants;
+            ApiVersion = apiVersion;
         }
 
         /// <summary>The server kind this profile describes.</summary>
         public ServerKind Kind { get; }
+
+        /// <summary>The server's own name, for messages: "vLLM-Omni".</summary>
+        public string DisplayName { get; }
 
         /// <summary>How many generation jobs the server runs at once before it queues or rejects more: a batch's default throttle.</summary>
         public int MaxConcurrentJobs { get; }
@@ -24,16 +65,177 @@ namespace OpenAIVideos.Client
         /// <summary>Whether a repeated create with the same <c>Idempotency-Key</c> answers the first job instead of making another.</summary>
         public bool HonoursIdempotencyKey { get; }
 
+        /// <summary>How request bodies are encoded.</summary>
+        public RequestEncoding Encoding { get; }
+
+        /// <summary>How the key is presented unless the connection says otherwise.</summary>
+        public AuthenticationStyle DefaultAuthentication { get; }
+
+        /// <summary>
+        /// The <c>api-version</c> query sent with every request, or null for none. Azure: <c>preview</c>, which users
+        /// report its video routes need (not confirmed by Microsoft's reference; harmless where it is not needed).
+        /// </summary>
+        public string? ApiVersion { get; }
+
+        /// <summary>
+        /// Query parameters every list request carries. LiteLLM: <c>custom_llm_provider=openai</c>, without which the
+        /// proxy cannot route a list (docs/my-website/docs/videos.md); videos of other providers are reached by id.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, string>> ListQuery { get; private set; } = Array.Empty<KeyValuePair<string, string>>();
+
+        /// <summary>The operations this server serves, in <see cref="VideoOperation"/> order.</summary>
+        public IReadOnlyList<VideoOperation> Operations
+        {
+            get
+            {
+                var list = new List<VideoOperation>();
+                foreach (var operation in AllOperations)
+                {
+                    if (_operations.Contains(operation))
+                    {
+                        list.Add(operation);
+                    }
+                }
+
+                return list;
+            }
+        }
+
+        /// <summary>The content variants the server can serve, or null when it serves any it is asked for.</summary>
+        public IReadOnlyList<VideoContentVariant>? ContentVariants => _variants;
+
         /// <summary>The profile of <paramref name="kind"/>.</summary>
         public static ServerProfile For(ServerKind kind) => kind switch
         {
-            ServerKind.Generic => new ServerProfile(kind, maxConcurrentJobs: 4, honoursIdempotencyKey: true),
-            ServerKind.OpenAI => new ServerProfile(kind, maxConcurrentJobs: 4, honoursIdempotencyKey: true),
-            ServerKind.Azure => new ServerProfile(kind, maxConcurrentJobs: 2, honoursIdempotencyKey: false),
-            ServerKind.LiteLLM => new ServerProfile(kind, maxConcurrentJobs: 4, honoursIdempotencyKey: false),
-            ServerKind.VllmOmni => new ServerProfile(kind, maxConcurrentJobs: 1, honoursIdempotencyKey: false),
-            ServerKind.SGLang => new ServerProfile(kind, maxConcurrentJobs: 1, honoursIdempotencyKey: false),
+            ServerKind.Generic => new ServerProfile(kind, "a generic server", 4, true, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null),
+            ServerKind.OpenAI => new ServerProfile(kind, "OpenAI", 4, true, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null),
+            ServerKind.Azure => new ServerProfile(kind, "Azure OpenAI", 2, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.ApiKeyHeader, CoreAndRemix, null, apiVersion: "preview"),
+            // LiteLLM passes OpenAI's video routes to the provider, so no operation is refused up front; but its content
+            // route forwards only the id, so every download is the MP4 whatever variant was asked for.
+            ServerKind.LiteLLM => new ServerProfile(kind, "LiteLLM", 4, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, Mp4Only)
+            {
+                ListQuery = new[] { new KeyValuePair<string, string>("custom_llm_provider", "openai") },
+            },
+            // Both answer the MP4 whatever variant is asked for: anything else saved under its name would be a lie.
+            ServerKind.VllmOmni => new ServerProfile(kind, "vLLM-Omni", 1, false, RequestEncoding.Multipart, AuthenticationStyle.Bearer, CoreOperations, Mp4Only),
+            ServerKind.SGLang => new ServerProfile(kind, "SGLang Diffusion", 1, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, CoreOperations, Mp4Only),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown server kind."),
+        };
+
+        /// <summary>
+        /// The kind a base URI and key style suggest when none is named: Azure for the <c>api-key</c> style or an
+        /// <c>*.openai.azure.com</c> / <c>/openai/v1</c> address, OpenAI for api.openai.com, otherwise Generic (the other
+        /// servers cannot be told apart by their address: name them with <c>-Server</c>).
+        /// </summary>
+        public static ServerKind Infer(Uri baseUri, AuthenticationStyle authentication)
+        {
+            if (baseUri is null)
+            {
+                throw new ArgumentNullException(nameof(baseUri));
+            }
+
+            if (authentication == AuthenticationStyle.ApiKeyHeader
+                || baseUri.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+                || baseUri.AbsolutePath.TrimEnd('/').EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase))
+            {
+                return ServerKind.Azure;
+            }
+
+            return string.Equals(baseUri.Host, VideoClientOptions.OpenAIBaseUri.Host, StringComparison.OrdinalIgnoreCase)
+                ? ServerKind.OpenAI
+                : ServerKind.Generic;
+        }
+
+        /// <summary>
+        /// The API root for an address the user gave: for Azure a bare resource endpoint (<c>https://NAME.openai.azure.com</c>)
+        /// gets its <c>/openai/v1</c> root; every other address is the root as given.
+        /// </summary>
+        public Uri ApiRootFor(Uri given)
+        {
+            if (given is null)
+            {
+                throw new ArgumentNullException(nameof(given));
+            }
+
+            return Kind == ServerKind.Azure && given.AbsolutePath.Trim('/').Length == 0 ? VideoClientOptions.AzureBaseUri(given.AbsoluteUri) : given;
+        }
+
+        /// <summary>True for the kinds <see cref="Infer"/> can tell from an address (Generic, OpenAI, Azure); the others are only ever named.</summary>
+        public bool IsInferable => Kind is ServerKind.Generic or ServerKind.OpenAI or ServerKind.Azure;
+
+        /// <summary>True when the server serves <paramref name="operation"/>.</summary>
+        public bool Supports(VideoOperation operation) => _operations.Contains(operation);
+
+        /// <summary>True when the server can serve <paramref name="variant"/> as what it is.</summary>
+        public bool Supports(VideoContentVariant variant)
+        {
+            if (_variants is null)
+            {
+                return true;
+            }
+
+            foreach (var known in _variants)
+            {
+                if (known.Equals(variant))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Throws <see cref="VideoErrorIds.OperationNotSupported"/> before anything is sent when the server lacks <paramref name="operation"/>.</summary>
+        /// <param name="operation">The operation about to be sent.</param>
+        /// <param name="videoId">The video it concerns, for the error's target.</param>
+        public void EnsureSupports(VideoOperation operation, string? videoId = null)
+        {
+            if (!Supports(operation))
+            {
+                throw NotSupported($"{Describe(operation)}", videoId);
+            }
+        }
+
+        /// <summary>Throws <see cref="VideoErrorIds.OperationNotSupported"/> when the server cannot serve <paramref name="variant"/>.</summary>
+        public void EnsureSupports(VideoContentVariant variant, string? videoId = null)
+        {
+            if (variant is null)
+            {
+                throw new ArgumentNullException(nameof(variant));
+            }
+
+            EnsureSupports(VideoOperation.Content, videoId);
+            if (!Supports(variant))
+            {
+                throw NotSupported($"the {variant.Name} content variant (it answers the {string.Join(", ", Array.ConvertAll(_variants!, v => v.Name))} for any variant)", videoId);
+            }
+        }
+
+        /// <summary>The profile's name.</summary>
+        public override string ToString() => Kind.ToString();
+
+        // NotImplemented, not InvalidOperation: nothing about the video's state or the call is wrong, and retrying later
+        // will not help; this server does not implement the operation at all.
+        private VideoApiException NotSupported(string what, string? videoId) =>
+            new VideoApiException(VideoErrorIds.OperationNotSupported, VideoErrorCategory.NotImplemented,
+                $"{DisplayName} (-Server {Kind}) does not serve {what}, so nothing was sent. "
+                + "If this server does serve it, connect with -Server Generic.")
+            {
+                VideoId = videoId,
+            };
+
+        private static string Describe(VideoOperation operation) => operation switch
+        {
+            VideoOperation.Create => "creating videos (POST /videos)",
+            VideoOperation.List => "listing videos (GET /videos)",
+            VideoOperation.Retrieve => "retrieving videos (GET /videos/{id})",
+            VideoOperation.Delete => "deleting videos (DELETE /videos/{id})",
+            VideoOperation.Content => "video content (GET /videos/{id}/content)",
+            VideoOperation.Remix => "remix (POST /videos/{id}/remix)",
+            VideoOperation.Extend => "extensions (POST /videos/extensions)",
+            VideoOperation.Edit => "edits (POST /videos/edits)",
+            VideoOperation.CreateCharacter => "creating characters (POST /videos/characters)",
+            _ => "retrieving characters (GET /videos/characters/{id})",
         };
     }
 }

@@ -23,7 +23,10 @@ namespace OpenAIVideos.Client
         /// <summary>Sent as <c>OpenAI-Project</c>.</summary>
         public string? Project { get; set; }
 
-        /// <summary>The kind of server: its profile decides encoding, paths and which operations exist. Default Generic.</summary>
+        /// <summary>
+        /// The kind of server: its profile decides encoding, authentication, paths and which operations exist. Default
+        /// Generic; <see cref="FromEnvironment"/> infers it from the address (<see cref="ServerProfile.Infer"/>).
+        /// </summary>
         public ServerKind Server { get; set; } = ServerKind.Generic;
 
         /// <summary>The profile of <see cref="Server"/>.</summary>
@@ -83,6 +86,7 @@ namespace OpenAIVideos.Client
                 options.BaseUri = ParseBaseUri(baseUrl);
             }
 
+            options.Server = ServerProfile.Infer(options.BaseUri, options.AuthenticationStyle);
             return options;
         }
 
@@ -110,7 +114,7 @@ namespace OpenAIVideos.Client
         public VideoClientOptions Clone() => (VideoClientOptions)MemberwiseClone();
 
         /// <summary>Describes the endpoint without the key.</summary>
-        public override string ToString() => $"{BaseUri} ({AuthenticationStyle}{(ApiKey is null ? ", no key" : ", key set")})";
+        public override string ToString() => $"{BaseUri} ({Server}, {AuthenticationStyle}{(ApiKey is null ? ", no key" : ", key set")})";
 
         private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
     }

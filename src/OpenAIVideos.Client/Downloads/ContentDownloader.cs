@@ -39,6 +39,8 @@ namespace OpenAIVideos.Client
                 throw new ArgumentNullException(nameof(variant));
             }
 
+            _transport.Profile.EnsureSupports(variant, videoId);
+
             if (destination is null || !destination.CanWrite)
             {
                 throw new ArgumentException("The destination must be a writable stream.", nameof(destination));
@@ -158,6 +160,7 @@ namespace OpenAIVideos.Client
         public async Task<ContentDownloadResult> DownloadToFileAsync(string videoId, VideoContentVariant variant, string path, bool overwrite,
             IProgress<ContentDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
         {
+            _transport.Profile.EnsureSupports(variant, videoId); // before any file is made
             var target = Path.GetFullPath(path);
             var folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
             if (!Directory.Exists(folder))

@@ -54,6 +54,9 @@ namespace OpenAIVideos.Client
         /// <summary>A file exists and may not be overwritten.</summary>
         ResourceExists,
 
+        /// <summary>The server does not implement the operation (a dialect without remix, thumbnails, ...).</summary>
+        NotImplemented,
+
         /// <summary>The server spoke something other than the API (a proxy's HTML page, truncated JSON).</summary>
         ProtocolError,
     }

@@ -78,6 +78,9 @@ namespace OpenAIVideos.Client
         /// <summary>The job did not finish within the wait's timeout.</summary>
         public const string WaitTimedOut = "WaitTimedOut";
 
+        /// <summary>The chosen server kind (<c>-Server</c>) lacks the operation or content variant; nothing was sent.</summary>
+        public const string OperationNotSupported = "OperationNotSupported";
+
         /// <summary>The operation was cancelled (Ctrl+C).</summary>
         public const string OperationCancelled = "OperationCancelled";
     }

@@ -14,7 +14,10 @@ namespace OpenAIVideos.Client
         /// <summary>Id of the last video on the page: the cursor for the next.</summary>
         public string? LastId { get; set; }
 
-        /// <summary>True when another page follows.</summary>
+        /// <summary>True when another page follows (or, when <see cref="HasMoreInferred"/>, may follow).</summary>
         public bool HasMore { get; set; }
+
+        /// <summary>True when the server sent no <c>has_more</c> and <see cref="HasMore"/> is the client's guess from the page's fullness.</summary>
+        public bool HasMoreInferred { get; set; }
     }
 }

@@ -66,13 +66,18 @@ namespace OpenAIVideos.Client.Serialization
         /// <summary>True when a file makes the body multipart.</summary>
         public bool IsMultipart => _files.Count > 0;
 
-        /// <summary>Encodes the body for one attempt.</summary>
-        public HttpContent CreateContent() => IsMultipart ? CreateMultipart() : CreateJson();
+        /// <summary>
+        /// Encodes the body for one attempt as the server wants it: JSON unless a file is uploaded, or multipart always
+        /// (then nested values travel as JSON text in one field, as vLLM-Omni's <c>Form(str)</c> fields parse them).
+        /// </summary>
+        public HttpContent CreateContent(RequestEncoding encoding = RequestEncoding.JsonUnlessFile) =>
+            encoding == RequestEncoding.Multipart ? CreateMultipart(nestedAsJson: true)
+            : IsMultipart ? CreateMultipart(nestedAsJson: false)
+            : CreateJson();
 
         private HttpContent CreateJson()
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
+            var content = new ByteArrayContent(JsonBytes(writer =>
             {
                 writer.WriteStartObject();
                 foreach (var field in _fields)
@@ -82,19 +87,35 @@ namespace OpenAIVideos.Client.Serialization
                 }
 
                 writer.WriteEndObject();
-            }
-
-            var content = new ByteArrayContent(buffer.ToArray());
+            }));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             return content;
         }
 
-        private HttpContent CreateMultipart()
+        private static byte[] JsonBytes(Action<Utf8JsonWriter> write)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                write(writer);
+            }
+
+            return buffer.ToArray();
+        }
+
+        private HttpContent CreateMultipart(bool nestedAsJson)
         {
             var form = new MultipartFormDataContent("----OpenAIVideos" + Guid.NewGuid().ToString("N"));
             foreach (var field in _fields)
             {
-                AddFormField(form, field.Key, field.Value);
+                if (nestedAsJson && field.Value is not string && field.Value is IEnumerable)
+                {
+                    AddFormField(form, field.Key, System.Text.Encoding.UTF8.GetString(JsonBytes(writer => JsonValueWriter.Write(writer, field.Value))));
+                }
+                else
+                {
+                    AddFormField(form, field.Key, field.Value);
+                }
             }
 
             foreach (var file in _files)

@@ -45,11 +45,13 @@ namespace OpenAIVideos.Client.Serialization
             CreatedAt = ReadTimestamp(wire.CreatedAt) ?? DateTimeOffset.MinValue,
         };
 
+        // A 2xx to DELETE deleted the video unless the answer says otherwise: SGLang answers the video object itself
+        // (status "deleted"), with no deletion object to read "deleted" from.
         public static VideoDeletionResult ToDeletion(DeletedVideoWire wire, string requestedId) => new VideoDeletionResult
         {
             Id = wire.Id ?? requestedId,
-            Object = wire.Object ?? "video.deleted",
-            Deleted = wire.Deleted,
+            Object = wire.Deleted is null ? "video.deleted" : wire.Object ?? "video.deleted",
+            Deleted = wire.Deleted ?? true,
         };
 
         /// <summary>A JSON value as plain .NET data PowerShell shows well: string, bool, long, double, null, dictionary, list.</summary>

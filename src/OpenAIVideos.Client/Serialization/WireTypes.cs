@@ -21,12 +21,13 @@ namespace OpenAIVideos.Client.Serialization
         [JsonPropertyName("size"), JsonConverter(typeof(WireTextConverter))] public WireScalar Size { get; set; }
         [JsonPropertyName("seconds"), JsonConverter(typeof(WireTextConverter))] public WireScalar Seconds { get; set; }
         [JsonPropertyName("remixed_from_video_id")] public string? RemixedFromVideoId { get; set; }
-        [JsonPropertyName("error")] public VideoErrorWire? Error { get; set; }
+        [JsonPropertyName("error"), JsonConverter(typeof(VideoErrorWireConverter))] public VideoErrorWire? Error { get; set; }
         [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     internal sealed class VideoErrorWire
     {
+        // A string per the spec; vLLM-Omni sends its integer HTTP-style code (kept as its digits).
         [JsonPropertyName("code")] public string? Code { get; set; }
         [JsonPropertyName("message")] public string? Message { get; set; }
     }
@@ -36,14 +37,18 @@ namespace OpenAIVideos.Client.Serialization
         [JsonPropertyName("data")] public List<VideoWire>? Data { get; set; }
         [JsonPropertyName("first_id")] public string? FirstId { get; set; }
         [JsonPropertyName("last_id")] public string? LastId { get; set; }
-        [JsonPropertyName("has_more")] public bool HasMore { get; set; }
+        // SGLang's list has none of the three (video_api.py list_videos): null says "the server did not say".
+        [JsonPropertyName("has_more")] public bool? HasMore { get; set; }
     }
 
     internal sealed class DeletedVideoWire
     {
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("object")] public string? Object { get; set; }
-        [JsonPropertyName("deleted")] public bool Deleted { get; set; }
+        [JsonPropertyName("deleted")] public bool? Deleted { get; set; }
+
+        // SGLang answers a delete with the video object, "status": "deleted" (video_api.py delete_video).
+        [JsonPropertyName("status")] public string? Status { get; set; }
     }
 
     internal sealed class CharacterWire
@@ -53,25 +58,11 @@ namespace OpenAIVideos.Client.Serialization
         [JsonPropertyName("created_at"), JsonConverter(typeof(WireNumberConverter))] public WireScalar CreatedAt { get; set; }
     }
 
-    internal sealed class ErrorEnvelopeWire
-    {
-        [JsonPropertyName("error")] public ErrorBodyWire? Error { get; set; }
-    }
-
-    internal sealed class ErrorBodyWire
-    {
-        [JsonPropertyName("message")] public string? Message { get; set; }
-        [JsonPropertyName("type")] public string? Type { get; set; }
-        [JsonPropertyName("param")] public string? Param { get; set; }
-        [JsonPropertyName("code")] public JsonElement Code { get; set; }
-    }
-
     [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
     [JsonSerializable(typeof(VideoWire))]
     [JsonSerializable(typeof(VideoListWire))]
     [JsonSerializable(typeof(DeletedVideoWire))]
     [JsonSerializable(typeof(CharacterWire))]
-    [JsonSerializable(typeof(ErrorEnvelopeWire))]
     internal sealed partial class WireJsonContext : JsonSerializerContext
     {
     }

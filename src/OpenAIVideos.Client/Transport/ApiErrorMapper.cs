@@ -17,13 +17,14 @@ namespace OpenAIVideos.Client.Transport
         {
             var status = (int)response.StatusCode;
             var requestId = RequestIdOf(response);
-            var error = TryParseEnvelope(body);
-            var apiMessage = string.IsNullOrWhiteSpace(error?.Message) ? null : key is null ? error!.Message : key.Redact(error!.Message);
-            var apiCode = CodeText(error?.Code);
+            var error = ErrorBody.Read(body, response.Content?.Headers.ContentType?.MediaType);
+            var apiMessage = error?.Message is null ? null : key is null ? error.Message : key.Redact(error.Message);
+            var apiCode = error?.Code;
 
             if (error is null && LooksLikeNonApi(response, body))
             {
-                return NotTheApi(request, response, body, baseUri, requestId);
+                // A proxy's error page in front of the server: for a 5xx still a server failure, retried and ridden out.
+                return status >= 500 ? ServerPage(request, response, body, requestId) : NotTheApi(request, response, body, baseUri, requestId);
             }
 
             if ((status == 404 || status == 410) && IsOpenAIHost(baseUri) && request.Path.StartsWith("videos", StringComparison.Ordinal))
@@ -110,7 +111,8 @@ namespace OpenAIVideos.Client.Transport
             || (message is not null
                 && (message.IndexOf("not ready", StringComparison.OrdinalIgnoreCase) >= 0
                     || message.IndexOf("not completed", StringComparison.OrdinalIgnoreCase) >= 0
-                    || message.IndexOf("still in progress", StringComparison.OrdinalIgnoreCase) >= 0));
+                    || message.IndexOf("still in progress", StringComparison.OrdinalIgnoreCase) >= 0
+                    || message.IndexOf("still in-progress", StringComparison.OrdinalIgnoreCase) >= 0));
 
         /// <summary>A success status whose body is not the API's JSON (a captive portal, a proxy page, truncated text).</summary>
         public static VideoApiException InvalidBody(ApiRequest request, HttpResponseMessage response, string? body, Uri baseUri, Exception? cause) =>
@@ -140,29 +142,24 @@ namespace OpenAIVideos.Client.Transport
             return (type is not null && type.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0) || (!string.IsNullOrWhiteSpace(body) && body!.TrimStart()[0] != '{');
         }
 
-        private static ErrorBodyWire? TryParseEnvelope(string? body)
+        private static VideoApiException ServerPage(ApiRequest request, HttpResponseMessage response, string? body, string? requestId)
         {
-            if (string.IsNullOrWhiteSpace(body))
+            var status = (int)response.StatusCode;
+            var type = response.Content?.Headers.ContentType?.MediaType ?? "no content type";
+            var kind = type.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0 || body?.TrimStart().StartsWith("<", StringComparison.Ordinal) == true
+                ? "an HTML page" : $"'{type}' content";
+            var snippet = Snippet(body);
+            var what = request.ResourceId is null ? request.Operation : $"{request.Operation} '{request.ResourceId}'";
+            return new VideoApiException(VideoErrorIds.ServerError, VideoErrorCategory.ResourceUnavailable,
+                $"Could not {what}: the server (or a proxy in front of it) answered HTTP {status} {response.ReasonPhrase} with {kind}"
+                + (snippet is null ? string.Empty : $" beginning \"{snippet}\"")
+                + (requestId is null ? "." : $" (request id {requestId}).") + " The server failed; try again later.")
             {
-                return null;
-            }
-
-            try
-            {
-                return JsonSerializer.Deserialize(body!, WireJsonContext.Default.ErrorEnvelopeWire)?.Error;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
+                StatusCode = response.StatusCode,
+                RequestId = requestId,
+                VideoId = request.Resource == ApiResource.Video ? request.ResourceId : null,
+            };
         }
-
-        private static string? CodeText(JsonElement? code) => code?.ValueKind switch
-        {
-            JsonValueKind.String => code.Value.GetString(),
-            JsonValueKind.Number => code.Value.GetRawText(),
-            _ => null,
-        };
 
         private static string? Snippet(string? body)
         {

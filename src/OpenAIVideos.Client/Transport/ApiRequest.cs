@@ -50,6 +50,13 @@ namespace OpenAIVideos.Client.Transport
         /// <summary>The video or character id in the path, for messages and error targets.</summary>
         public string? ResourceId { get; set; }
 
+        /// <summary>
+        /// True for a video retrieve: vLLM-Omni answers a failed job's retrieve with the job's error code as the HTTP
+        /// status and the video object as the body (vllm_omni/entrypoints/openai/api_server.py, david6666666/vllm-omni@740bb31),
+        /// which is then the answer, not an error.
+        /// </summary>
+        public bool ErrorMayCarryFailedVideo { get; set; }
+
         /// <summary>Extra request headers (e.g. Range).</summary>
         public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
 

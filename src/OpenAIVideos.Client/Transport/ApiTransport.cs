@@ -8,6 +8,7 @@ using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenAIVideos.Client.Serialization;
 using Polly;
 using Polly.Retry;
 
@@ -28,6 +29,7 @@ namespace OpenAIVideos.Client.Transport
         private readonly HttpClient _http;
         private readonly Action<string>? _log;
         private readonly Uri _baseUri;
+        private readonly ServerProfile _profile;
         private readonly ResiliencePipeline<AttemptResult> _pipeline;
         private readonly Random _jitter = new Random();
 
@@ -37,12 +39,16 @@ namespace OpenAIVideos.Client.Transport
             _http = http;
             _log = log;
             _baseUri = new Uri(options.BaseUri.AbsoluteUri.TrimEnd('/') + "/");
+            _profile = options.Profile;
             _pipeline = BuildPipeline();
         }
 
         public VideoClientOptions Options => _options;
 
         public Uri BaseUri => _baseUri;
+
+        /// <summary>The server's dialect.</summary>
+        public ServerProfile Profile => _profile;
 
         /// <summary>Sends a request and returns its success answer with the whole body read.</summary>
         public Task<AttemptResult> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
@@ -210,6 +216,11 @@ namespace OpenAIVideos.Client.Transport
             {
                 HoldSharedBackoff(response);
                 var errorBody = await ReadTextAsync(response, MaxErrorBodyBytes, timeout.Token).ConfigureAwait(false);
+                if (request.ErrorMayCarryFailedVideo && FailedVideoBody.Is(errorBody))
+                {
+                    return Outcome.FromResult(new AttemptResult(response, Encoding.UTF8.GetBytes(errorBody!), null, retryable: false, answered: true));
+                }
+
                 return Outcome.FromResult(new AttemptResult(response, null, errorBody, RetryRules.IsRetryable(response, errorBody)));
             }
 
@@ -268,6 +279,11 @@ namespace OpenAIVideos.Client.Transport
                 url.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(request.Query[i].Key)).Append('=').Append(Uri.EscapeDataString(request.Query[i].Value));
             }
 
+            if (_profile.ApiVersion is { } apiVersion)
+            {
+                url.Append(request.Query.Count == 0 ? '?' : '&').Append("api-version=").Append(Uri.EscapeDataString(apiVersion));
+            }
+
             var message = new HttpRequestMessage(request.Method, url.ToString());
             var key = _options.ApiKey;
             if (key is not null)
@@ -279,6 +295,9 @@ namespace OpenAIVideos.Client.Transport
                         break;
                     case AuthenticationStyle.ApiKeyHeader:
                         message.Headers.TryAddWithoutValidation("api-key", key.Reveal());
+                        break;
+                    case AuthenticationStyle.LiteLLMKeyHeader:
+                        message.Headers.TryAddWithoutValidation("x-litellm-api-key", key.Reveal());
                         break;
                 }
             }
@@ -312,7 +331,7 @@ namespace OpenAIVideos.Client.Transport
 
             if (request.Body is not null)
             {
-                message.Content = request.Body.CreateContent();
+                message.Content = request.Body.CreateContent(_profile.Encoding);
             }
 
             return message;

@@ -6,13 +6,16 @@ namespace OpenAIVideos.Client.Transport
     /// <summary>What one attempt got back: a response (success or error, body already read when buffered).</summary>
     internal sealed class AttemptResult : IDisposable
     {
-        public AttemptResult(HttpResponseMessage response, byte[]? body, string? errorBody, bool retryable)
+        public AttemptResult(HttpResponseMessage response, byte[]? body, string? errorBody, bool retryable, bool answered = false)
         {
             Response = response;
             Body = body;
             ErrorBody = errorBody;
             Retryable = retryable;
+            _answered = answered;
         }
+
+        private readonly bool _answered;
 
         public HttpResponseMessage Response { get; }
 
@@ -22,7 +25,9 @@ namespace OpenAIVideos.Client.Transport
         /// <summary>The (bounded) body of an error answer.</summary>
         public string? ErrorBody { get; }
 
-        public bool IsSuccess => Response.IsSuccessStatusCode;
+        /// <summary>A 2xx, or an error status whose body is the answer asked for (a failed video, see
+        /// <see cref="ApiRequest.ErrorMayCarryFailedVideo"/>).</summary>
+        public bool IsSuccess => _answered || Response.IsSuccessStatusCode;
 
         public bool Retryable { get; }
 

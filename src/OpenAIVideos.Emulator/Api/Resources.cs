@@ -16,7 +16,7 @@ namespace OpenAIVideos.Emulator.Api
         long? CompletedAt,
         long? ExpiresAt,
         string? Prompt,
-        string Size,
+        string? Size,
         string Seconds,
         string? RemixedFromVideoId,
         VideoErrorResource? Error)
@@ -30,7 +30,7 @@ namespace OpenAIVideos.Emulator.Api
     internal sealed record VideoErrorResource(string Code, string Message);
 
     /// <summary>One page of <c>GET /videos</c>.</summary>
-    internal sealed record VideoListResource(string Object, IReadOnlyList<VideoResource> Data, string? FirstId, string? LastId, bool HasMore);
+    internal sealed record VideoListResource(string Object, IReadOnlyList<object> Data, string? FirstId, string? LastId, bool HasMore);
 
     /// <summary>The answer to a delete.</summary>
     internal sealed record DeletedVideoResource(string Id, string Object, bool Deleted);

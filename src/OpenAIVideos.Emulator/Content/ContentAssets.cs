@@ -12,8 +12,13 @@ namespace OpenAIVideos.Emulator.Content
     {
         private static readonly ConcurrentDictionary<string, byte[]> Cache = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
 
-        public static (byte[] Bytes, string ContentType) Get(string variant, string size)
+        /// <summary>
+        /// The asset of <paramref name="variant"/> for <paramref name="size"/>; a size without an asset of its own (vLLM-Omni's
+        /// and SGLang's free sizes, or none) gets the 1280x720 or 720x1280 one of the same orientation.
+        /// </summary>
+        public static (byte[] Bytes, string ContentType) Get(string variant, string? size)
         {
+            size = WithAsset(size);
             (string prefix, string extension, string contentType) = variant switch
             {
                 "thumbnail" => ("thumbnail", "webp", "image/webp"),
@@ -22,6 +27,20 @@ namespace OpenAIVideos.Emulator.Content
             };
             return (Cache.GetOrAdd($"assets/{prefix}-{size}.{extension}", Load), contentType);
         }
+
+        private static string WithAsset(string? size)
+        {
+            if (size != null && Array.IndexOf(Sizes, size) >= 0)
+            {
+                return size;
+            }
+
+            string[] parts = (size ?? string.Empty).Split('x');
+            bool portrait = parts.Length == 2 && int.TryParse(parts[0], out int width) && int.TryParse(parts[1], out int height) && height > width;
+            return portrait ? "720x1280" : "1280x720";
+        }
+
+        private static readonly string[] Sizes = { "720x1280", "1280x720", "1024x1792", "1792x1024", "1920x1080", "1080x1920" };
 
         private static byte[] Load(string name)
         {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
+using OpenAIVideos.Emulator.Dialects;
+using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 using OpenAIVideos.Emulator.Validation;
@@ -14,16 +16,16 @@ namespace OpenAIVideos.Emulator.Endpoints
     {
         private const int MaxNameLength = 80;
 
-        public static void Map(IEndpointRouteBuilder api)
+        public static void Map(IEndpointRouteBuilder api, RouteTable routes)
         {
-            api.MapPost("/videos/characters", CreateAsync).WithMetadata(new ApiOperation("character_create"));
-            api.MapGet("/videos/characters/{characterId}", Retrieve).WithMetadata(new ApiOperation("character_retrieve"));
+            routes.Map(api, "POST", "/videos/characters", CreateAsync, "character_create");
+            routes.Map(api, "GET", "/videos/characters/{characterId}", Retrieve, "character_retrieve");
         }
 
         private static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state)
         {
             RequestFields fields = await RequestFields.ReadAsync(context.Request, multipartOnly: true);
-            if (state.Options.Flavor == EmulatorFlavor.OpenAI)
+            if (((OpenAICompatibleDialect)state.Dialect).RejectsUnknownFields)
             {
                 fields.RejectUnknown("video", "name");
             }

@@ -17,9 +17,9 @@ namespace OpenAIVideos.Emulator.Endpoints
     /// </summary>
     internal static class SourceVideos
     {
-        public static VideoJob RequireCompleted(EmulatorState state, string id, string action)
+        public static VideoJob RequireCompleted(EmulatorState state, HttpContext context, string id, string action)
         {
-            VideoJob job = state.Videos.Find(id) ?? throw ApiException.VideoNotFound(id);
+            VideoJob job = state.Dialect.FindVideo(state, context, id);
             JobState jobState = state.StateOf(job);
             if (jobState.Status != JobState.Completed)
             {
@@ -33,7 +33,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             $"Video '{id}' is not ready: its status is '{status}'. Only completed videos can be {action}.", null, "video_not_ready");
 
         /// <summary>The source of an extend or edit: <c>video.id</c> / <c>video[id]</c>, or an uploaded <c>video</c> file.</summary>
-        public static async Task<(string Model, string Size, double Seconds)> ResolveAsync(EmulatorState state, RequestFields fields, string action)
+        public static async Task<(string Model, string Size, double Seconds)> ResolveAsync(EmulatorState state, HttpContext context, RequestFields fields, string action)
         {
             IFormFile? upload = fields.File("video");
             if (upload != null)
@@ -43,8 +43,8 @@ namespace OpenAIVideos.Emulator.Endpoints
 
             string id = fields.Nested("video", "id")
                 ?? throw ApiException.BadRequest("Missing required parameter: 'video'.", "video", "missing_required_parameter");
-            VideoJob job = RequireCompleted(state, id, action);
-            return (job.Model, job.Size, double.Parse(job.Seconds, CultureInfo.InvariantCulture));
+            VideoJob job = RequireCompleted(state, context, id, action);
+            return (job.Model, job.Size ?? VideoValues.Sizes[0], double.Parse(job.Seconds, CultureInfo.InvariantCulture));
         }
 
         public static async Task<byte[]> ReadMp4UploadAsync(IFormFile upload, long maxUploadBytes)

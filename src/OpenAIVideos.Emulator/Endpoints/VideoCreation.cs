@@ -8,41 +8,55 @@ using OpenAIVideos.Emulator.Jobs;
 namespace OpenAIVideos.Emulator.Endpoints
 {
     /// <summary>
-    /// The one place new videos are stored: create, remix, extend and edit all come here, so the idempotency replay
-    /// and the statistics apply to each of them alike.
+    /// The one place new videos are stored: every dialect's create, remix, extend and edit come here, so the per-key
+    /// limit, the owner, the idempotency replay and the statistics apply to each of them alike.
     /// </summary>
     internal static class VideoCreation
     {
         public static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state, Func<Task<VideoSpec>> validate)
         {
+            VideoJob job = await StoreAsync(context, state, validate);
+            return new ApiResult(state.Dialect.Present(state, job));
+        }
+
+        /// <summary>Validates, checks the caller's limit and stores; replays the first video for a repeated Idempotency-Key.</summary>
+        public static async Task<VideoJob> StoreAsync(HttpContext context, EmulatorState state, Func<Task<VideoSpec>> validate)
+        {
+            string owner = RequestOwner.Of(context);
             string? key = context.Request.Headers["Idempotency-Key"].ToString();
-            if (string.IsNullOrEmpty(key))
+            if (string.IsNullOrEmpty(key) || !state.Dialect.HonoursIdempotencyKey)
             {
-                return new ApiResult(VideoPresenter.Present(state, Store(state, await validate())));
+                VideoSpec spec = await validate();
+                state.Dialect.BeforeCreate(state, context);
+                return Store(state, spec, owner);
             }
 
             string scope = $"{context.Request.Method} {context.Request.Path}\n{key}";
-            (string id, bool replayed) = await state.Idempotency.GetOrCreateAsync(scope, async () => Store(state, await validate()).Id);
+            (string id, bool replayed) = await state.Idempotency.GetOrCreateAsync(scope, async () =>
+            {
+                VideoSpec spec = await validate();
+                state.Dialect.BeforeCreate(state, context);
+                return Store(state, spec, owner).Id;
+            });
             if (replayed)
             {
                 state.Statistics.RecordIdempotentReplay();
                 context.Response.Headers["Idempotent-Replayed"] = "true";
             }
 
-            VideoJob job = state.Videos.Find(id) ?? throw ApiException.VideoNotFound(id);
-            return new ApiResult(VideoPresenter.Present(state, job));
+            return state.Videos.Find(id) ?? throw ApiException.VideoNotFound(id);
         }
 
-        private static VideoJob Store(EmulatorState state, VideoSpec spec)
+        private static VideoJob Store(EmulatorState state, VideoSpec spec, string owner)
         {
             DateTimeOffset now = state.Now;
             VideoJob job = state.Videos.Add(sequence =>
-                new VideoJob(ResourceIds.NewVideoId(), sequence, spec.Model, spec.Prompt, spec.Size, spec.Seconds, now, spec.RemixedFromVideoId));
+                new VideoJob(state.Dialect.NewVideoId(), sequence, spec.Model, spec.Prompt, spec.Size, spec.Seconds, now, spec.RemixedFromVideoId, owner));
             state.Statistics.RecordVideoCreated();
             return job;
         }
     }
 
-    /// <summary>A validated request for a new video.</summary>
-    internal sealed record VideoSpec(string Model, string Prompt, string Size, string Seconds, string? RemixedFromVideoId = null);
+    /// <summary>A validated request for a new video; <see cref="Size"/> is null where a server leaves it unset (vLLM-Omni).</summary>
+    internal sealed record VideoSpec(string Model, string Prompt, string? Size, string Seconds, string? RemixedFromVideoId = null);
 }

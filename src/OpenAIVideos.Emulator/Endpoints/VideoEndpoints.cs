@@ -6,27 +6,37 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
+using OpenAIVideos.Emulator.Dialects;
+using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 using OpenAIVideos.Emulator.Validation;
 
 namespace OpenAIVideos.Emulator.Endpoints
 {
-    /// <summary>The <c>/v1/videos</c> operations that create, read and delete video jobs.</summary>
+    /// <summary>
+    /// The <c>/videos</c> operations that create, read and delete video jobs, as OpenAI defines them; the
+    /// OpenAI-compatible dialects (OpenAI, Gateway, LiteLLM, Azure) map them and tune them through their knobs.
+    /// </summary>
     internal static class VideoEndpoints
     {
-        public static void Map(IEndpointRouteBuilder api)
+        public static void Map(IEndpointRouteBuilder api, RouteTable routes, bool withExtensionsAndEdits)
         {
-            api.MapPost("/videos", CreateAsync).WithMetadata(new ApiOperation("create"));
-            api.MapGet("/videos", List).WithMetadata(new ApiOperation("list"));
-            api.MapGet("/videos/{videoId}", Retrieve).WithMetadata(new ApiOperation("retrieve"));
-            api.MapDelete("/videos/{videoId}", Delete).WithMetadata(new ApiOperation("delete"));
-            api.MapPost("/videos/{videoId}/remix", RemixAsync).WithMetadata(new ApiOperation("remix"));
-            api.MapPost("/videos/extensions", ExtendAsync).WithMetadata(new ApiOperation("extend"));
-            api.MapPost("/videos/edits", EditAsync).WithMetadata(new ApiOperation("edit"));
+            routes.Map(api, "POST", "/videos", CreateAsync, "create");
+            routes.Map(api, "GET", "/videos", List, "list");
+            routes.Map(api, "GET", "/videos/{videoId}", Retrieve, "retrieve");
+            routes.Map(api, "DELETE", "/videos/{videoId}", Delete, "delete");
+            routes.Map(api, "POST", "/videos/{videoId}/remix", RemixAsync, "remix");
+            if (withExtensionsAndEdits)
+            {
+                routes.Map(api, "POST", "/videos/extensions", ExtendAsync, "extend");
+                routes.Map(api, "POST", "/videos/edits", EditAsync, "edit");
+            }
         }
 
-        private static bool Strict(EmulatorState state) => state.Options.Flavor == EmulatorFlavor.OpenAI;
+        private static OpenAICompatibleDialect Dialect(EmulatorState state) => (OpenAICompatibleDialect)state.Dialect;
+
+        private static bool Strict(EmulatorState state) => Dialect(state).RejectsUnknownFields;
 
         private static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state)
         {
@@ -43,7 +53,7 @@ namespace OpenAIVideos.Emulator.Endpoints
                 string model = fields.String("model") ?? "sora-2";
                 string seconds = VideoValues.OneOf("seconds", fields.String("seconds") ?? "4", VideoValues.CreateSeconds);
                 string size = fields.String("size") ?? "720x1280";
-                VideoValues.ModelAndSize(model, size, Strict(state));
+                Dialect(state).CheckSize(model, size);
                 await InputReferenceValidator.ValidateAsync(fields, size, state.Options.MaxUploadBytes);
                 ValidateCharacters(state, fields);
                 return new VideoSpec(model, prompt, size, seconds);
@@ -67,6 +77,8 @@ namespace OpenAIVideos.Emulator.Endpoints
 
         private static IResult List(HttpContext context, EmulatorState state)
         {
+            OpenAICompatibleDialect dialect = Dialect(state);
+            dialect.CheckList(context);
             IQueryCollection query = context.Request.Query;
             int limit = state.Options.DefaultPageSize;
             if (query.TryGetValue("limit", out var limitText)
@@ -81,19 +93,22 @@ namespace OpenAIVideos.Emulator.Endpoints
             long? after = null;
             if (query.TryGetValue("after", out var afterText) && afterText.ToString().Length > 0)
             {
-                after = state.Videos.PositionOf(afterText.ToString())
+                after = state.Videos.PositionOf(dialect.StoredId(afterText.ToString()))
                     ?? throw ApiException.BadRequest($"Invalid 'after': no video with id '{afterText}' exists.", "after", "invalid_value");
             }
 
             var (page, hasMore) = state.Videos.Page(order == "desc", after, limit);
-            var data = page.Select(job => VideoPresenter.Present(state, job)).ToList();
-            return new ApiResult(new VideoListResource("list", data, data.FirstOrDefault()?.Id, data.LastOrDefault()?.Id, hasMore));
+            // Cursors describe the whole page even when the dialect hides some of its videos from this caller.
+            var data = page.Where(job => dialect.ListShows(job, context)).Select(job => dialect.Present(state, job)).ToList();
+            string? firstId = page.Count > 0 ? dialect.PublicId(page[0]) : null;
+            string? lastId = page.Count > 0 ? dialect.PublicId(page[page.Count - 1]) : null;
+            return new ApiResult(new VideoListResource("list", data, firstId, lastId, hasMore));
         }
 
         private static IResult Retrieve(string videoId, HttpContext context, EmulatorState state)
         {
-            VideoJob job = state.Videos.Find(videoId) ?? throw ApiException.VideoNotFound(videoId);
-            VideoResource video = VideoPresenter.Present(state, job);
+            VideoJob job = state.Dialect.FindVideo(state, context, videoId);
+            object video = state.Dialect.Present(state, job);
             if (state.Options.PollAfterMs is int pollAfter && !state.StateOf(job).IsTerminal)
             {
                 context.Response.Headers["openai-poll-after-ms"] = pollAfter.ToString(CultureInfo.InvariantCulture);
@@ -102,9 +117,9 @@ namespace OpenAIVideos.Emulator.Endpoints
             return new ApiResult(video);
         }
 
-        private static IResult Delete(string videoId, EmulatorState state)
+        private static IResult Delete(string videoId, HttpContext context, EmulatorState state)
         {
-            VideoJob job = state.Videos.Find(videoId) ?? throw ApiException.VideoNotFound(videoId);
+            VideoJob job = state.Dialect.FindVideo(state, context, videoId);
             JobState jobState = state.StateOf(job);
             if (!jobState.IsTerminal)
             {
@@ -112,8 +127,8 @@ namespace OpenAIVideos.Emulator.Endpoints
                     $"Video '{videoId}' is not ready: its status is '{jobState.Status}'. Only completed or failed videos can be deleted.", null, "video_not_ready");
             }
 
-            state.Videos.Remove(videoId);
-            return new ApiResult(new DeletedVideoResource(videoId, "video.deleted", true));
+            state.Videos.Remove(job.Id);
+            return new ApiResult(new DeletedVideoResource(state.Dialect.PublicId(job), "video.deleted", true));
         }
 
         private static async Task<IResult> RemixAsync(string videoId, HttpContext context, EmulatorState state)
@@ -127,7 +142,7 @@ namespace OpenAIVideos.Emulator.Endpoints
                 }
 
                 string prompt = VideoValues.Prompt(fields.String("prompt"));
-                VideoJob source = SourceVideos.RequireCompleted(state, videoId, "remixed");
+                VideoJob source = SourceVideos.RequireCompleted(state, context, videoId, "remixed");
                 return new VideoSpec(source.Model, prompt, source.Size, source.Seconds, source.Id);
             });
         }
@@ -147,7 +162,7 @@ namespace OpenAIVideos.Emulator.Endpoints
                 string seconds = fields.String("seconds")
                     ?? throw ApiException.BadRequest("Missing required parameter: 'seconds'.", "seconds", "missing_required_parameter");
                 VideoValues.OneOf("seconds", seconds, VideoValues.ExtensionSeconds);
-                var source = await SourceVideos.ResolveAsync(state, fields, "extended");
+                var source = await SourceVideos.ResolveAsync(state, context, fields, "extended");
                 double total = source.Seconds + double.Parse(seconds, CultureInfo.InvariantCulture);
                 return new VideoSpec(source.Model, prompt, source.Size, total.ToString(CultureInfo.InvariantCulture));
             });
@@ -165,7 +180,7 @@ namespace OpenAIVideos.Emulator.Endpoints
                 }
 
                 string prompt = VideoValues.Prompt(fields.String("prompt"));
-                var source = await SourceVideos.ResolveAsync(state, fields, "edited");
+                var source = await SourceVideos.ResolveAsync(state, context, fields, "edited");
                 return new VideoSpec(source.Model, prompt, source.Size, source.Seconds.ToString(CultureInfo.InvariantCulture));
             });
         }

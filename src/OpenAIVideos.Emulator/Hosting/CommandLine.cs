@@ -15,6 +15,7 @@ namespace OpenAIVideos.Emulator.Hosting
             };
             ApplyJobSeconds(options, Environment.GetEnvironmentVariable("EMULATOR_JOB_SECONDS"));
             ApplyFlavor(options, Environment.GetEnvironmentVariable("EMULATOR_FLAVOR"));
+            options.ServedModel = Environment.GetEnvironmentVariable("EMULATOR_SERVED_MODEL");
             for (int i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -33,6 +34,12 @@ namespace OpenAIVideos.Emulator.Hosting
                         break;
                     case "--poll-after-ms":
                         options.PollAfterMs = int.Parse(ValueAfter(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
+                        break;
+                    case "--served-model":
+                        options.ServedModel = ValueAfter(args, ref i);
+                        break;
+                    case "--max-running-jobs":
+                        options.MaxRunningJobsPerKey = int.Parse(ValueAfter(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
                         break;
                     case "--page-size":
                         options.DefaultPageSize = int.Parse(ValueAfter(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
@@ -58,7 +65,8 @@ namespace OpenAIVideos.Emulator.Hosting
         {
             if (value != null)
             {
-                options.Flavor = Enum.Parse<EmulatorFlavor>(value, ignoreCase: true);
+                // Command-line spellings are kebab-case (vllm-omni); the enum is VllmOmni.
+                options.Flavor = Enum.Parse<EmulatorFlavor>(value.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true);
             }
         }
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OpenAIVideos.Emulator.Api;
+using OpenAIVideos.Emulator.Dialects;
 using OpenAIVideos.Emulator.Endpoints;
 using OpenAIVideos.Emulator.Faults;
 
@@ -15,8 +15,6 @@ namespace OpenAIVideos.Emulator.Hosting
     /// <summary>Builds the web application: the same pipeline for the in-process test host and the command line.</summary>
     internal static class EmulatorApplication
     {
-        public const string ApiPrefix = "/v1";
-
         /// <param name="options">Behaviour.</param>
         /// <param name="args">Command-line arguments (for <c>--urls</c>); empty for the in-process host.</param>
         /// <param name="listenOnOptionsAddress">Listen on <see cref="EmulatorOptions.BindAddress"/> with a free port.</param>
@@ -47,17 +45,16 @@ namespace OpenAIVideos.Emulator.Hosting
             app.UseRouting();
             app.UseMiddleware<FaultMiddleware>();
 
-            RouteGroupBuilder api = app.MapGroup(ApiPrefix);
-            VideoEndpoints.Map(api);
-            ContentEndpoint.Map(api);
-            CharacterEndpoints.Map(api);
+            var routes = new RouteTable(state.Dialect.ApiPrefix);
+            foreach (string prefix in state.Dialect.ApiPrefixes)
+            {
+                state.Dialect.Map(app.MapGroup(prefix.Length == 0 ? "/" : prefix), routes.WithPrefix(prefix));
+            }
+
             AdminEndpoints.Map(app);
-            app.MapFallback(UnknownUrl);
+            app.MapFallback((RequestDelegate)(context => throw state.Dialect.UnknownRoute(context, routes)));
             return app;
         }
-
-        private static IResult UnknownUrl(HttpContext context) =>
-            throw new ApiException(404, $"Invalid URL ({context.Request.Method} {context.Request.Path}).", null, "unknown_url");
 
         public static EmulatorState StateOf(WebApplication app) => app.Services.GetRequiredService<EmulatorState>();
     }

@@ -1,5 +1,6 @@
 using System;
 using OpenAIVideos.Emulator.Diagnostics;
+using OpenAIVideos.Emulator.Dialects;
 using OpenAIVideos.Emulator.Faults;
 using OpenAIVideos.Emulator.Jobs;
 
@@ -11,10 +12,14 @@ namespace OpenAIVideos.Emulator.Hosting
         public EmulatorState(EmulatorOptions options)
         {
             Options = options;
+            Dialect = ServerDialect.For(options);
             RequestLog = new RequestLog(options.RequestLogCapacity, options.RequestLogBodyBytes);
         }
 
         public EmulatorOptions Options { get; }
+
+        /// <summary>The server the flavor imitates; every flavor-specific decision is asked of it.</summary>
+        public ServerDialect Dialect { get; }
         public VideoJobStore Videos { get; } = new VideoJobStore();
         public CharacterStore Characters { get; } = new CharacterStore();
         public IdempotencyCache Idempotency { get; } = new IdempotencyCache();

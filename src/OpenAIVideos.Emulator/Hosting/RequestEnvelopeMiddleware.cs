@@ -8,7 +8,7 @@ namespace OpenAIVideos.Emulator.Hosting
 {
     /// <summary>
     /// Outermost step: gives every response an <c>x-request-id</c>, records the request, counts it, rejects oversize
-    /// bodies up front and turns exceptions into the API's error envelope (including Kestrel's own 413).
+    /// bodies up front and turns exceptions into the dialect's error body (including Kestrel's own 413).
     /// </summary>
     internal sealed class RequestEnvelopeMiddleware
     {
@@ -74,7 +74,7 @@ namespace OpenAIVideos.Emulator.Hosting
         private ApiException TooLarge() =>
             ApiException.TooLarge($"Request body too large. The maximum request size is {_state.Options.MaxRequestBodyBytes} bytes.");
 
-        private static async Task WriteErrorAsync(HttpContext context, ApiException error)
+        private async Task WriteErrorAsync(HttpContext context, ApiException error)
         {
             if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
             {
@@ -85,7 +85,12 @@ namespace OpenAIVideos.Emulator.Hosting
             string? requestId = context.Response.Headers["x-request-id"];
             context.Response.Clear();
             context.Response.Headers["x-request-id"] = requestId;
-            await ApiResult.WriteAsync(context, error.Status, error.ToEnvelope());
+            foreach (var (name, value) in error.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await ApiResult.WriteAsync(context, error.Status, error.Body ?? _state.Dialect.ErrorBody(error));
         }
     }
 }

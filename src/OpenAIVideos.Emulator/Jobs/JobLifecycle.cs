@@ -19,14 +19,14 @@ namespace OpenAIVideos.Emulator.Jobs
             if (outcome != null && now >= outcome.At)
             {
                 return outcome.Failed
-                    ? new JobState(JobState.Failed, outcome.Progress, null, null, outcome.ErrorCode, outcome.ErrorMessage)
+                    ? new JobState(JobState.Failed, outcome.Progress, null, null, outcome.ErrorCode, outcome.ErrorMessage, outcome.At)
                     : Completed(job, outcome.At);
             }
 
             TimeSpan elapsed = now - job.CreatedAt;
             if (job.Markers.Fail && elapsed >= duration / 2)
             {
-                return new JobState(JobState.Failed, ProgressAt(duration / 2, duration), null, null, "moderation_blocked", ModerationMessage);
+                return new JobState(JobState.Failed, ProgressAt(duration / 2, duration), null, null, "moderation_blocked", ModerationMessage, job.CreatedAt + duration / 2);
             }
 
             if (elapsed >= duration)

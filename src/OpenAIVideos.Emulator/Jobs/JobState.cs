@@ -9,8 +9,12 @@ namespace OpenAIVideos.Emulator.Jobs
         DateTimeOffset? CompletedAt,
         DateTimeOffset? ExpiresAt,
         string? ErrorCode,
-        string? ErrorMessage)
+        string? ErrorMessage,
+        DateTimeOffset? FailedAt = null)
     {
+        /// <summary>When the job finished either way; null while it runs.</summary>
+        public DateTimeOffset? EndedAt => CompletedAt ?? FailedAt;
+
         public const string Queued = "queued";
         public const string InProgress = "in_progress";
         public const string Completed = "completed";

@@ -8,10 +8,13 @@ namespace OpenAIVideos.Emulator.Jobs
     {
         public static string NewVideoId() => "video_" + RandomHex(16);
 
+        /// <summary>32 random lowercase hex digits, like Python's <c>uuid.uuid4().hex</c>.</summary>
+        public static string Uuid4Hex() => RandomHex(16);
+
         public static string NewCharacterId() => "char_" + RandomHex(16);
 
         public static string NewRequestId() => "req_" + RandomHex(16);
 
-        private static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+        public static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
     }
 }

@@ -12,9 +12,10 @@ namespace OpenAIVideos.Emulator.Jobs
         private JobOutcome? _outcome;
         private DateTimeOffset? _expiredAt;
 
-        public VideoJob(string id, long sequence, string model, string prompt, string size, string seconds,
-            DateTimeOffset createdAt, string? remixedFromVideoId)
+        public VideoJob(string id, long sequence, string model, string prompt, string? size, string seconds,
+            DateTimeOffset createdAt, string? remixedFromVideoId, string owner = RequestOwner.Anonymous)
         {
+            Owner = owner;
             Id = id;
             Sequence = sequence;
             Model = model;
@@ -33,11 +34,15 @@ namespace OpenAIVideos.Emulator.Jobs
 
         public string Model { get; }
         public string Prompt { get; }
-        public string Size { get; }
+        /// <summary>The requested size; null when the request named none and the dialect reports none (vLLM-Omni).</summary>
+        public string? Size { get; }
         public string Seconds { get; }
         public DateTimeOffset CreatedAt { get; }
         public string? RemixedFromVideoId { get; }
         public PromptMarkers Markers { get; }
+
+        /// <summary>Who made it: a hash of the creating key (<see cref="RequestOwner"/>), never the key itself.</summary>
+        public string Owner { get; }
 
         public JobOutcome? Outcome
         {

@@ -42,6 +42,15 @@ namespace OpenAIVideos.Emulator.Jobs
             }
         }
 
+        /// <summary>Every stored job, in creation order.</summary>
+        public IReadOnlyList<VideoJob> Snapshot()
+        {
+            lock (_gate)
+            {
+                return _jobs.Values.OrderBy(job => job.Sequence).ToList();
+            }
+        }
+
         public int Count
         {
             get { lock (_gate) { return _jobs.Count; } }

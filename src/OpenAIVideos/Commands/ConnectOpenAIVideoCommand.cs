@@ -11,8 +11,8 @@ namespace OpenAIVideos.Commands
     /// <para type="synopsis">Sets the server, key and options every cmdlet in this session uses by default.</para>
     /// <para type="description">Values not given come from the environment (OPENAI_API_KEY, OPENAI_BASE_URL,
     /// OPENAI_ORG_ID, OPENAI_PROJECT_ID; AZURE_OPENAI_API_KEY and AZURE_OPENAI_ENDPOINT). -Azure uses Azure OpenAI's
-    /// api-key header and /openai/v1 root; -Emulator the local emulator. A cmdlet's own -ApiKey, -BaseUri, ... still
-    /// win. OpenAI retired its own Videos API on 2026-09-24: point this at the server you use.</para>
+    /// api-key header and /openai/v1 root; -Emulator the local emulator. -Server names the server's dialect (what it
+    /// serves, how it wants requests encoded). A cmdlet's own -ApiKey, -BaseUri, -Server, ... still win. OpenAI retired its own Videos API on 2026-09-24: point this at the server you use.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OpenAIVideo", DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(OpenAIVideoConnection))]
@@ -40,9 +40,17 @@ namespace OpenAIVideos.Commands
         [Parameter(ParameterSetName = AzureSet)]
         public string? Project { get; set; }
 
-        /// <summary>How the key is sent: Bearer (default), ApiKeyHeader (Azure) or None.</summary>
+        /// <summary>How the key is sent: Bearer (default), ApiKeyHeader (Azure), LiteLLMKeyHeader or None.</summary>
         [Parameter(ParameterSetName = DefaultSet)]
         public AuthenticationStyle AuthenticationStyle { get; set; }
+
+        /// <summary>
+        /// The kind of server, whose dialect the module then speaks: Generic (the spec as written), OpenAI, Azure, LiteLLM,
+        /// VllmOmni or SGLang. Default: Azure with -Azure (or an Azure address or key style), OpenAI for api.openai.com,
+        /// otherwise Generic.
+        /// </summary>
+        [Parameter]
+        public ServerKind Server { get; set; }
 
         /// <summary>Connects to Azure OpenAI (api-key header; a resource endpoint gets the /openai/v1 root).</summary>
         [Parameter(Mandatory = true, ParameterSetName = AzureSet)]
@@ -80,10 +88,16 @@ namespace OpenAIVideos.Commands
                     Organization = Organization,
                     Project = Project,
                     AuthenticationStyle = bound.ContainsKey(nameof(AuthenticationStyle)) ? AuthenticationStyle : (AuthenticationStyle?)null,
+                    Server = bound.ContainsKey(nameof(Server)) ? Server : (ServerKind?)null,
                     MaxRetries = bound.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
                     RequestTimeout = bound.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
                 };
                 var kind = ParameterSetName == AzureSet ? ConnectionKind.Azure : ParameterSetName == EmulatorSet ? ConnectionKind.Emulator : ConnectionKind.Default;
+                if (kind == ConnectionKind.Azure && given.Server is { } named && named != ServerKind.Azure)
+                {
+                    throw new ArgumentException($"-Azure connects to Azure OpenAI; it cannot be combined with -Server {named}.", nameof(Server));
+                }
+
                 options = ConnectionBuilder.Build(kind, given, VideoClientOptions.FromEnvironment(preferAzure: kind == ConnectionKind.Azure));
             }
             catch (ArgumentException exception)

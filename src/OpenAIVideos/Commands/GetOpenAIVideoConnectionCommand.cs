@@ -6,7 +6,8 @@ namespace OpenAIVideos.Commands
     /// <summary>
     /// <para type="synopsis">Shows the connection cmdlets use when given no connection parameters.</para>
     /// <para type="description">The session default (Connect-OpenAIVideo) when set, else the environment: base URI,
-    /// authentication style, whether a key is set (never the key), organization, project, retries and timeout.</para>
+    /// server kind, authentication style, whether a key is set (never the key), organization, project, retries and
+    /// timeout.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OpenAIVideoConnection", DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(OpenAIVideoConnection))]

@@ -31,6 +31,13 @@ namespace OpenAIVideos.Commands
         [Parameter]
         public Uri? BaseUri { get; set; }
 
+        /// <summary>
+        /// The kind of server for this call (Generic, OpenAI, Azure, LiteLLM, VllmOmni, SGLang): its dialect decides the
+        /// encoding, key header and which operations exist. Defaults to the session's, else what the address suggests.
+        /// </summary>
+        [Parameter]
+        public ServerKind Server { get; set; }
+
         /// <summary>The organization to send as <c>OpenAI-Organization</c>.</summary>
         [Parameter]
         public string? Organization { get; set; }
@@ -214,7 +221,7 @@ namespace OpenAIVideos.Commands
         private bool IsConnectionGiven() =>
             MyInvocation.BoundParameters.ContainsKey(nameof(ApiKey)) || MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri))
             || MyInvocation.BoundParameters.ContainsKey(nameof(Organization)) || MyInvocation.BoundParameters.ContainsKey(nameof(Project))
-            || MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries));
+            || MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)) || MyInvocation.BoundParameters.ContainsKey(nameof(Server));
 
         private VideoConnectionSettings ExplicitSettings() => new VideoConnectionSettings
         {
@@ -223,6 +230,7 @@ namespace OpenAIVideos.Commands
             Organization = Organization,
             Project = Project,
             MaxRetries = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
+            Server = MyInvocation.BoundParameters.ContainsKey(nameof(Server)) ? Server : (ServerKind?)null,
         };
     }
 }

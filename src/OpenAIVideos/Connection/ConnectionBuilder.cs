@@ -42,6 +42,7 @@ namespace OpenAIVideos.Commands.Connection
             switch (kind)
             {
                 case ConnectionKind.Emulator:
+                    options.Server = ServerKind.Generic;
                     options.BaseUri = baseUri ?? EmulatorBaseUri;
                     options.ApiKey = given.ApiKey ?? ApiKeySecret.FromPlainText(EmulatorApiKey);
                     options.AuthenticationStyle = AuthenticationStyle.Bearer;
@@ -49,11 +50,12 @@ namespace OpenAIVideos.Commands.Connection
                     options.Project = null;
                     break;
                 case ConnectionKind.Azure:
+                    options.Server = ServerKind.Azure;
                     options.AuthenticationStyle = AuthenticationStyle.ApiKeyHeader;
                     if (baseUri is not null)
                     {
                         // A resource endpoint (https://NAME.openai.azure.com) gets Azure's /openai/v1 root; a full root is kept.
-                        options.BaseUri = baseUri.AbsolutePath.Trim('/').Length == 0 ? VideoClientOptions.AzureBaseUri(baseUri.AbsoluteUri) : baseUri;
+                        options.BaseUri = options.Profile.ApiRootFor(baseUri);
                     }
                     else if (string.Equals(options.BaseUri.Host, VideoClientOptions.OpenAIBaseUri.Host, StringComparison.OrdinalIgnoreCase))
                     {
@@ -67,6 +69,7 @@ namespace OpenAIVideos.Commands.Connection
                         options.BaseUri = baseUri;
                     }
 
+                    options.Server = ServerProfile.Infer(options.BaseUri, given.AuthenticationStyle ?? options.AuthenticationStyle);
                     break;
             }
 
@@ -76,6 +79,8 @@ namespace OpenAIVideos.Commands.Connection
                 Organization = given.Organization,
                 Project = given.Project,
                 AuthenticationStyle = given.AuthenticationStyle,
+                Server = given.Server,
+                BaseUri = given.Server is not null ? baseUri : null, // a named server may shape the root (Azure's /openai/v1)
                 MaxRetries = given.MaxRetries,
                 RequestTimeout = given.RequestTimeout,
             };

@@ -12,6 +12,9 @@ namespace OpenAIVideos.Commands
         /// <summary>The API root.</summary>
         public Uri BaseUri { get; private set; } = VideoClientOptions.OpenAIBaseUri;
 
+        /// <summary>The kind of server, whose dialect the cmdlets speak.</summary>
+        public ServerKind Server { get; private set; }
+
         /// <summary>How the key is presented.</summary>
         public AuthenticationStyle AuthenticationStyle { get; private set; }
 
@@ -44,6 +47,7 @@ namespace OpenAIVideos.Commands
             return new OpenAIVideoConnection
             {
                 BaseUri = options.BaseUri,
+                Server = options.Server,
                 AuthenticationStyle = options.AuthenticationStyle,
                 HasApiKey = options.ApiKey is not null,
                 Organization = options.Organization,
@@ -54,7 +58,7 @@ namespace OpenAIVideos.Commands
             };
         }
 
-        /// <summary>The base URI and style; never the key.</summary>
-        public override string ToString() => $"{BaseUri} ({AuthenticationStyle}, {(HasApiKey ? "key set" : "no key")})";
+        /// <summary>The base URI, server kind and style; never the key.</summary>
+        public override string ToString() => $"{BaseUri} ({Server}, {AuthenticationStyle}, {(HasApiKey ? "key set" : "no key")})";
     }
 }

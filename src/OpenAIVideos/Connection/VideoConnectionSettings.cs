@@ -24,6 +24,9 @@ namespace OpenAIVideos.Commands.Connection
         /// <summary>How the key is presented.</summary>
         public AuthenticationStyle? AuthenticationStyle { get; set; }
 
+        /// <summary>The kind of server (its dialect).</summary>
+        public ServerKind? Server { get; set; }
+
         /// <summary>Retries after the first attempt.</summary>
         public int? MaxRetries { get; set; }
 
@@ -43,9 +46,21 @@ namespace OpenAIVideos.Commands.Connection
                 options.ApiKey = ApiKey;
             }
 
+            if (Server is { } server)
+            {
+                // A named server brings its own key style unless one is named too.
+                options.Server = server;
+                options.AuthenticationStyle = AuthenticationStyle ?? options.Profile.DefaultAuthentication;
+            }
+            else if (BaseUri is not null && options.Profile.IsInferable)
+            {
+                // A kind read off the old address is read off the new one; a kind someone named stays.
+                options.Server = ServerProfile.Infer(BaseUri, AuthenticationStyle ?? options.AuthenticationStyle);
+            }
+
             if (BaseUri is not null)
             {
-                options.BaseUri = BaseUri;
+                options.BaseUri = options.Profile.ApiRootFor(BaseUri);
             }
 
             options.Organization = Organization ?? options.Organization;

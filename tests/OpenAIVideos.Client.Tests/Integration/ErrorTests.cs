@@ -33,7 +33,6 @@ namespace OpenAIVideos.Client.Tests.Integration
 
         [Theory]
         [InlineData(FaultKind.HtmlPage, 200, "an HTML page")]
-        [InlineData(FaultKind.HtmlPage, 502, "an HTML page")]
         [InlineData(FaultKind.PlainText, 200, "'text/plain' content")]
         [InlineData(FaultKind.TruncatedJson, 200, "JSON that could not be read")]
         public async Task An_answer_that_is_not_the_API_says_so(FaultKind kind, int status, string expected)
@@ -45,6 +44,21 @@ namespace OpenAIVideos.Client.Tests.Integration
             Assert.Equal(VideoErrorCategory.ProtocolError, error.Category);
             Assert.Contains(expected, error.Message);
             Assert.Contains("base URL", error.Message);
+        }
+
+        [Theory]
+        [InlineData(FaultKind.HtmlPage, "an HTML page")]
+        [InlineData(FaultKind.PlainText, "upstream connect error")]
+        public async Task A_proxy_page_with_a_5xx_is_a_server_failure_retried_like_any_5xx(FaultKind kind, string expected)
+        {
+            using var client = Client(maxRetries: 1);
+            Emulator.Faults.Add(new FaultRule { Kind = kind, Status = 502, Operation = "list", Count = 2 });
+            var error = await Assert.ThrowsAsync<VideoApiException>(() => client.ListPageAsync());
+            Assert.Equal(VideoErrorIds.ServerError, error.ErrorId);
+            Assert.Equal(VideoErrorCategory.ResourceUnavailable, error.Category);
+            Assert.Equal(System.Net.HttpStatusCode.BadGateway, error.StatusCode);
+            Assert.Contains(expected, error.Message);
+            Assert.Equal(2, Emulator.Statistics.RequestsFor("list"));
         }
 
         [Fact]

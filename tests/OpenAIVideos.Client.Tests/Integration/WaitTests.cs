@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenAIVideos.Emulator;
+using OpenAIVideos.Emulator.Faults;
 
 namespace OpenAIVideos.Client.Tests.Integration
 {
@@ -67,6 +68,21 @@ namespace OpenAIVideos.Client.Tests.Integration
     /// </summary>
     public class WaitInterruptionTests : EmulatorTestBase
     {
+        [Fact]
+        public async Task A_wait_rides_out_5xx_proxy_pages_and_returns_the_finished_video()
+        {
+            using var client = Client(maxRetries: 0);
+            var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "a fox behind a flaky proxy" });
+            Emulator.Faults.Add(new FaultRule { Kind = FaultKind.HtmlPage, Status = 502, Operation = "retrieve", Count = 2 });
+            Emulator.Faults.Add(new FaultRule { Kind = FaultKind.PlainText, Status = 503, Operation = "retrieve", Count = 2 });
+            // The first poll that gets through comes after all four failures; it finishes the job, and the next poll sees that.
+            var progress = new SynchronousProgress<Video>(_ => Emulator.CompleteNow(video.Id));
+            var finished = await client.WaitAsync(video.Id, new VideoWaitOptions { Timeout = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromMilliseconds(10) }, progress);
+            Assert.Equal(VideoStatus.Completed, finished.Status);
+            Assert.Equal(2, Emulator.Statistics.FaultsOf(FaultKind.HtmlPage));
+            Assert.Equal(2, Emulator.Statistics.FaultsOf(FaultKind.PlainText));
+        }
+
         [Fact]
         public async Task A_wait_times_out_with_the_last_seen_video()
         {

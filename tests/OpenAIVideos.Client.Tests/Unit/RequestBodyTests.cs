@@ -28,6 +28,24 @@ namespace OpenAIVideos.Client.Tests.Unit
         }
 
         [Fact]
+        public async System.Threading.Tasks.Task Multipart_always_sends_text_only_as_form_fields_and_nested_values_as_JSON_text()
+        {
+            var body = new RequestBody().Field("prompt", "a fox").Field("seconds", "4")
+                .ExtraFields(new Dictionary<string, object?> { ["seed"] = 42, ["lora"] = new Dictionary<string, object?> { ["name"] = "style", ["scale"] = 0.5 } });
+            using var content = body.CreateContent(RequestEncoding.Multipart);
+            var form = Assert.IsType<MultipartFormDataContent>(content);
+            var fields = new Dictionary<string, string>();
+            foreach (var part in form)
+            {
+                fields[part.Headers.ContentDisposition!.Name!.Trim('"')] = await part.ReadAsStringAsync();
+            }
+
+            Assert.Equal(new[] { "lora", "prompt", "seconds", "seed" }, new SortedSet<string>(fields.Keys));
+            Assert.Equal("42", fields["seed"]);
+            Assert.Equal("{\"name\":\"style\",\"scale\":0.5}", fields["lora"]);
+        }
+
+        [Fact]
         public void An_extra_field_may_not_replace_an_API_field()
         {
             var body = new RequestBody().Field("prompt", "a fox");

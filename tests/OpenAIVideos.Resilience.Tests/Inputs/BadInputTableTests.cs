@@ -48,8 +48,10 @@ namespace OpenAIVideos.Resilience.Tests.Inputs
             new BadInput("a base URL that is not a URL (cmdlet layer)", t => t.ConnectAsync("not a url"),                                    null,                           VideoErrorCategory.InvalidArgument,      "'not a url'"),
             new BadInput("an unreachable base URL (closed port)",       t => t.WithClient(c => c.RetrieveAsync(UnknownId), ClosedLoopbackPort()), VideoErrorIds.ConnectionFailed, VideoErrorCategory.ConnectionError,   "127.0.0.1"),
             new BadInput("a wrong key",                                 t => t.WithClient(c => c.ListPageAsync(), key: "sk-wrong-key-0000"),  VideoErrorIds.AuthenticationFailed, VideoErrorCategory.AuthenticationError, "API key"),
-            new BadInput("a proxy answering an HTML page",              t => t.FaultedAsync(FaultKind.HtmlPage),                              VideoErrorIds.InvalidResponse,  VideoErrorCategory.ProtocolError,        "HTML page"),
-            new BadInput("a proxy answering plain text",                t => t.FaultedAsync(FaultKind.PlainText),                             VideoErrorIds.InvalidResponse,  VideoErrorCategory.ProtocolError,        "text/plain"),
+            new BadInput("a proxy answering 200 with an HTML page",     t => t.FaultedAsync(FaultKind.HtmlPage, 200),                         VideoErrorIds.InvalidResponse,  VideoErrorCategory.ProtocolError,        "HTML page"),
+            new BadInput("a proxy answering 200 with plain text",       t => t.FaultedAsync(FaultKind.PlainText, 200),                        VideoErrorIds.InvalidResponse,  VideoErrorCategory.ProtocolError,        "text/plain"),
+            new BadInput("a proxy's 502 HTML page (a server failure)",  t => t.FaultedAsync(FaultKind.HtmlPage),                              VideoErrorIds.ServerError,      VideoErrorCategory.ResourceUnavailable,  "HTML page"),
+            new BadInput("a proxy's 502 plain text (a server failure)", t => t.FaultedAsync(FaultKind.PlainText),                             VideoErrorIds.ServerError,      VideoErrorCategory.ResourceUnavailable,  "upstream connect error"),
             new BadInput("a truncated JSON body",                       t => t.FaultedAsync(FaultKind.TruncatedJson),                         VideoErrorIds.InvalidResponse,  VideoErrorCategory.ProtocolError,        "truncated or malformed"),
             new BadInput("an enormous JSON body (over 16 MiB)",         t => t.EnormousJsonAsync(),                                           VideoErrorIds.InvalidResponse,  VideoErrorCategory.ProtocolError,        "16,777,216"),
         };
@@ -142,9 +144,9 @@ namespace OpenAIVideos.Resilience.Tests.Inputs
             return Task.CompletedTask;
         }
 
-        private async Task FaultedAsync(FaultKind kind)
+        private async Task FaultedAsync(FaultKind kind, int? status = null)
         {
-            Emulator.Faults.Add(new FaultRule { Kind = kind, Operation = "list" });
+            Emulator.Faults.Add(new FaultRule { Kind = kind, Operation = "list", Status = status });
             await WithClient(c => c.ListPageAsync());
         }
 

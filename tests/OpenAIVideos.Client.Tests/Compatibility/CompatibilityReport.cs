@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+
+namespace OpenAIVideos.Client.Tests.Compatibility
+{
+    /// <summary>
+    /// Collects what each matrix cell observed (recorded only after the cell's assertions passed) and, when
+    /// <c>OPENAIVIDEOS_WRITE_COMPATIBILITY=1</c> and every cell ran, writes docs/compatibility.md from it.
+    /// </summary>
+    public sealed class CompatibilityReport : IDisposable
+    {
+        public const string WriteVariable = "OPENAIVIDEOS_WRITE_COMPATIBILITY";
+
+        private readonly ConcurrentDictionary<(MatrixOperation Operation, ServerFlavor Flavor), MatrixCell> _cells = new();
+
+        public void Record(MatrixOperation operation, ServerFlavor flavor, string outcome, string notes) =>
+            _cells[(operation, flavor)] = new MatrixCell(operation, flavor, outcome, notes);
+
+        public void Dispose()
+        {
+            if (Environment.GetEnvironmentVariable(WriteVariable) != "1")
+            {
+                return;
+            }
+
+            var expected = MatrixOperation.All.Count * ServerFlavor.All.Count;
+            if (_cells.Count != expected)
+            {
+                // A partial run (a filter, a missing flavor, a failed cell) must not pass for the whole matrix.
+                Console.Error.WriteLine($"{WriteVariable}: {_cells.Count} of {expected} cells ran; docs/compatibility.md was not written.");
+                return;
+            }
+
+            var path = Path.Combine(RepositoryPaths.Root, "docs", "compatibility.md");
+            File.WriteAllText(path, CompatibilityDocument.Render(_cells.Values.ToList()));
+        }
+    }
+
+    /// <summary>What one cell observed.</summary>
+    public sealed record MatrixCell(MatrixOperation Operation, ServerFlavor Flavor, string Outcome, string Notes)
+    {
+        public bool Works => Outcome.StartsWith("works", StringComparison.Ordinal);
+    }
+}
