@@ -35,7 +35,8 @@ function Start-TestEmulator {
     $port = ([System.Net.IPEndPoint]$listener.LocalEndpoint).Port
     $listener.Stop()
 
-    $baseUri = "http://127.0.0.1:$port/v1"
+    # Azure's flavor serves the API under /openai/v1, as Azure does; the others under /v1.
+    $baseUri = "http://127.0.0.1:$port/$(if ($Flavor -eq 'azure') { 'openai/v1' } else { 'v1' })"
     $process = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
         -RedirectStandardOutput (Join-Path $LogFolder 'emulator.out.txt') -RedirectStandardError (Join-Path $LogFolder 'emulator.err.txt') `
         -ArgumentList @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds, '--flavor', $Flavor)

@@ -36,14 +36,18 @@ $faults = @(
     @{ kind = 'error_status'; operation = 'content'; status = 500; count = 3 }
 )
 
+# Azure's flavor does not honour Idempotency-Key and allows two running jobs per key (a third create is a 429 with
+# Retry-After): lost answers are found by listing, and jobs a killed run left running make the rerun meet those 429s.
 Describe 'Invoke-VideoBatch killed hard and rerun, <Scenario>' -ForEach @(
-    @{ Scenario = 'no faults'; Tag = 'plain'; Seed = 1301; Faults = @(); LostAnswers = 0 }
-    @{ Scenario = 'injected faults'; Tag = 'fault'; Seed = 1302; Faults = $faults; LostAnswers = 6 }
+    @{ Scenario = 'no faults'; Tag = 'plain'; Seed = 1301; Faults = @(); LostAnswers = 0; Flavor = 'openai'; Server = 'Generic'; Count = 40; Throttle = 8 }
+    @{ Scenario = 'injected faults'; Tag = 'fault'; Seed = 1302; Faults = $faults; LostAnswers = 6; Flavor = 'openai'; Server = 'Generic'; Count = 40; Throttle = 8 }
+    @{ Scenario = 'Azure, lost answers, no idempotency'; Tag = 'azure'; Seed = 1303; Faults = @($faults[0]); LostAnswers = 6; Flavor = 'azure'; Server = 'Azure'; Count = 20; Throttle = 0 }
 ) {
     BeforeAll {
-        $script:Emulator = Start-TestEmulator -LogFolder $TestDrive -JobSeconds 0.5
+        $script:Emulator = Start-TestEmulator -LogFolder $TestDrive -JobSeconds 0.5 -Flavor $Flavor
         foreach ($rule in $Faults) { Add-EmulatorFault $script:Emulator $rule }
-        $script:Outcome = Invoke-KillScenario -Emulator $script:Emulator -Folder (Join-Path $TestDrive $Tag) -Tag $Tag -Seed $Seed -Scenario $Scenario
+        $script:Outcome = Invoke-KillScenario -Emulator $script:Emulator -Folder (Join-Path $TestDrive $Tag) -Tag $Tag -Seed $Seed -Scenario $Scenario `
+            -Count $Count -Server $Server -ThrottleLimit $Throttle
         $script:Statistics = Get-EmulatorStatistics $script:Emulator
         $Figures.Add($Outcome)
     }
@@ -59,13 +63,14 @@ Describe 'Invoke-VideoBatch killed hard and rerun, <Scenario>' -ForEach @(
         [int]$Statistics.faults_injected.truncate_body | Should -Be $LostAnswers
     }
 
-    It 'found every lost create answer again by replaying its journalled idempotency key, creating nothing twice' {
-        $Statistics.idempotent_replays | Should -BeGreaterOrEqual $LostAnswers
-        $Statistics.videos_created | Should -Be 40
+    It 'found every lost create answer again (by its idempotency key where honoured, else by listing), creating nothing twice' {
+        if ($Server -eq 'Azure') { $Statistics.idempotent_replays | Should -Be 0 }
+        else { $Statistics.idempotent_replays | Should -BeGreaterOrEqual $LostAnswers }
+        $Statistics.videos_created | Should -Be $Count
     }
 
     It 'ends with one video, one whole file and a done journal entry per item' {
-        Assert-OneVideoAndFilePerItem $Outcome 40
+        Assert-OneVideoAndFilePerItem $Outcome $Count
     }
 }
 
@@ -168,7 +173,7 @@ Describe 'Invoke-VideoBatch stopped as by Ctrl+C' {
 }
 
 AfterAll {
-    if ($env:OPENAIVIDEOS_WRITE_DOCS -eq '1' -and $Figures.Count -eq 2) {
+    if ($env:OPENAIVIDEOS_WRITE_DOCS -eq '1' -and $Figures.Count -eq 3) {
         Write-BatchReliabilitySection -Figures $Figures -StopMilliseconds $StopMilliseconds -DocPath (Join-Path $RepositoryRoot 'docs/reliability.md')
     }
 }

@@ -29,7 +29,9 @@ function Invoke-KilledBatch {
         [Parameter(Mandatory)] [string] $Csv,
         [int] $Kills = 4,
         [int] $MaxReruns = 8,
-        [int] $Seed = 13
+        [int] $Seed = 13,
+        [string] $Server = 'Generic',
+        [int] $ThrottleLimit = 8
     )
 
     $random = [Random]::new($Seed)
@@ -38,7 +40,8 @@ function Invoke-KilledBatch {
     $module = Join-Path (Get-Module OpenAIVideos).ModuleBase 'OpenAIVideos.psd1'
     $child = Get-ChildPwshCommand
     $arguments = $child.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'VideoBatchRun.ps1'),
-        '-Module', $module, '-BaseUri', $Emulator.BaseUri, '-ApiKey', $Emulator.ApiKey, '-Csv', $Csv, '-Journal', $journal, '-Out', $out)
+        '-Module', $module, '-BaseUri', $Emulator.BaseUri, '-ApiKey', $Emulator.ApiKey, '-Csv', $Csv, '-Journal', $journal, '-Out', $out,
+        '-Server', $Server, '-ThrottleLimit', $ThrottleLimit)
     $killed = 0
     $runs = 0
     $exitCodes = [Collections.Generic.List[int]]::new()
@@ -86,13 +89,13 @@ function Invoke-KilledBatch {
 
 function Get-EmulatorStatistics {
     param([Parameter(Mandatory)] $Emulator)
-    $root = $Emulator.BaseUri -replace '/v1$', ''
+    $root = $Emulator.BaseUri -replace '/(openai/)?v1$', ''
     Invoke-RestMethod -Uri "$root/_emulator/stats" -Headers @{ Authorization = "Bearer $($Emulator.ApiKey)" }
 }
 
 function Add-EmulatorFault {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Rule)
-    $root = $Emulator.BaseUri -replace '/v1$', ''
+    $root = $Emulator.BaseUri -replace '/(openai/)?v1$', ''
     $null = Invoke-RestMethod -Method Post -Uri "$root/_emulator/faults" -Headers @{ Authorization = "Bearer $($Emulator.ApiKey)" } `
         -ContentType 'application/json' -Body ($Rule | ConvertTo-Json -Compress)
 }
@@ -118,8 +121,8 @@ function Read-BatchJournal {
 
 # The figures of one kill-and-rerun: per prompt how many videos the server made, and the files on disk.
 function Measure-BatchOutcome {
-    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] $Rows, [Parameter(Mandatory)] $Run)
-    $videos = @(Get-Video -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey)
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] $Rows, [Parameter(Mandatory)] $Run, [string] $Server = 'Generic')
+    $videos = @(Get-Video -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -Server $Server)
     $perPrompt = @{}
     foreach ($video in $videos) { $perPrompt[$video.Prompt] = 1 + [int]$perPrompt[$video.Prompt] }
     $wholeLength = (Invoke-WebRequest -Uri "$($Emulator.BaseUri)/videos/$($videos[0].Id)/content" -Headers @{ Authorization = "Bearer $($Emulator.ApiKey)" }).RawContentLength
@@ -147,20 +150,21 @@ function Measure-BatchOutcome {
 function Invoke-KillScenario {
     param(
         [Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Folder, [Parameter(Mandatory)] [string] $Tag,
-        [Parameter(Mandatory)] [int] $Seed, [Parameter(Mandatory)] [string] $Scenario, [int] $Count = 40, [int] $Kills = 4
+        [Parameter(Mandatory)] [int] $Seed, [Parameter(Mandatory)] [string] $Scenario, [int] $Count = 40, [int] $Kills = 4,
+        [string] $Server = 'Generic', [int] $ThrottleLimit = 8
     )
     $null = New-Item -ItemType Directory -Path $Folder -Force
     $csv = Join-Path $Folder 'prompts.csv'
     $rows = New-BatchCsv -Path $csv -Count $Count -Tag $Tag
-    $run = Invoke-KilledBatch -Emulator $Emulator -Folder $Folder -Csv $csv -Kills $Kills -Seed $Seed
-    Measure-BatchOutcome -Emulator $Emulator -Rows $rows -Run $run | Select-Object @{ n = 'Scenario'; e = { $Scenario } }, *
+    $run = Invoke-KilledBatch -Emulator $Emulator -Folder $Folder -Csv $csv -Kills $Kills -Seed $Seed -Server $Server -ThrottleLimit $ThrottleLimit
+    Measure-BatchOutcome -Emulator $Emulator -Rows $rows -Run $run -Server $Server | Select-Object @{ n = 'Scenario'; e = { $Scenario } }, *
 }
 
 # Rewrites the generated section of docs/reliability.md (between <!-- batch-kill:begin --> and <!-- batch-kill:end -->).
 function Write-BatchReliabilitySection {
     param([Parameter(Mandatory)] [object[]] $Figures, [Parameter(Mandatory)] [string] $DocPath, $StopMilliseconds)
     $lines = [Collections.Generic.List[string]]::new()
-    $lines.Add("Measured $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')) UTC on $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion), emulator jobs of 0.5 s, ``-ThrottleLimit 8``.")
+    $lines.Add("Measured $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')) UTC on $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion), emulator jobs of 0.5 s, ``-ThrottleLimit 8`` (Azure: the profile's 2).")
     $lines.Add('')
     $lines.Add('| Scenario | Items | Hard kills | Runs (kills + reruns) | Videos per item | Videos created | Create requests | Idempotent replays | Whole files | Other files | Journal done | Create attempts per item (journal) | Torn journal lines | Faults injected |')
     $lines.Add('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')

@@ -10,14 +10,17 @@ param(
     [Parameter(Mandatory)] [string] $Csv,
     [Parameter(Mandatory)] [string] $Journal,
     [Parameter(Mandatory)] [string] $Out,
-    [int] $ThrottleLimit = 8
+    [int] $ThrottleLimit = 8,
+    [string] $Server = 'Generic'
 )
 
 $ErrorActionPreference = 'Continue'
 $ProgressPreference = 'SilentlyContinue'
 Import-Module $Module -ErrorAction Stop
-$output = Import-Csv $Csv | Invoke-VideoBatch -Journal $Journal -Path $Out -BaseUri $BaseUri -ApiKey $ApiKey -MaxRetries 4 `
-    -ThrottleLimit $ThrottleLimit -PollIntervalSec 0.2 -ErrorAction SilentlyContinue
+# ThrottleLimit 0: the server profile's own (2 for Azure).
+$throttle = if ($ThrottleLimit -gt 0) { @{ ThrottleLimit = $ThrottleLimit } } else { @{} }
+$output = Import-Csv $Csv | Invoke-VideoBatch -Journal $Journal -Path $Out -BaseUri $BaseUri -ApiKey $ApiKey -Server $Server -MaxRetries 4 `
+    -PollIntervalSec 0.2 -ErrorAction SilentlyContinue @throttle
 $summary = $output | Where-Object { $_ -is [OpenAIVideos.VideoBatchSummary] }
 if ($summary -and $summary.Completed -eq $summary.Total) { exit 0 }
 exit 3
