@@ -51,6 +51,25 @@ namespace OpenAIVideos.Client.Batch
         public BatchProgress Progress() =>
             new BatchProgress(Volatile.Read(ref _total), Volatile.Read(ref _done), Volatile.Read(ref _failed), Volatile.Read(ref _inFlight), _clock.Elapsed);
 
+        /// <summary>
+        /// Refuses, before anything is sent, a run the server cannot finish: one that creates on a server without
+        /// create, or saves a variant the server does not serve (its videos would be paid for and never saved).
+        /// </summary>
+        /// <exception cref="VideoApiException"><see cref="VideoErrorIds.OperationNotSupported"/>.</exception>
+        public static void EnsureRunnable(ServerProfile profile, BatchRunOptions options)
+        {
+            if (profile is null || options is null)
+            {
+                throw new ArgumentNullException(profile is null ? nameof(profile) : nameof(options));
+            }
+
+            profile.EnsureSupports(VideoOperation.Create);
+            foreach (var variant in options.Variants)
+            {
+                profile.EnsureSupports(variant);
+            }
+        }
+
         /// <summary>The jobs-in-flight cap a run uses: the option, else the server profile's.</summary>
         public int ThrottleLimitFor(BatchRunOptions options) => Math.Max(1, options?.ThrottleLimit ?? _profile.MaxConcurrentJobs);
 
@@ -68,6 +87,7 @@ namespace OpenAIVideos.Client.Batch
                 throw new ArgumentNullException(steps is null ? nameof(steps) : journal is null ? nameof(journal) : options is null ? nameof(options) : nameof(onResult));
             }
 
+            EnsureRunnable(_profile, options);
             _clock.Restart();
             _total = steps.Count;
             Directory.CreateDirectory(options.OutputFolder);

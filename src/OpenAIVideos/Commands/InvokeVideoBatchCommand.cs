@@ -121,6 +121,16 @@ namespace OpenAIVideos.Commands
                 },
             };
 
+            try
+            {
+                BatchRunner.EnsureRunnable(Client.Options.Profile, options);
+            }
+            catch (VideoApiException exception)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.FromApiException(exception, Variant));
+                return;
+            }
+
             if (IsWhatIf())
             {
                 ShowPlan(items, journalPath, options);

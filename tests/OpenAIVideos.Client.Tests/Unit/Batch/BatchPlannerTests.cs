@@ -52,6 +52,16 @@ namespace OpenAIVideos.Client.Tests.Unit.Batch
         }
 
         [Fact]
+        public void A_run_is_refused_up_front_when_the_server_cannot_serve_a_variant_asked_for()
+        {
+            var options = new BatchRunOptions { Variants = new[] { VideoContentVariant.Video, VideoContentVariant.Thumbnail } };
+            var error = Assert.Throws<VideoApiException>(() => BatchRunner.EnsureRunnable(ServerProfile.For(ServerKind.VllmOmni), options));
+            Assert.Equal(VideoErrorIds.OperationNotSupported, error.ErrorId);
+            BatchRunner.EnsureRunnable(ServerProfile.For(ServerKind.OpenAI), options);
+            BatchRunner.EnsureRunnable(ServerProfile.For(ServerKind.VllmOmni), new BatchRunOptions());
+        }
+
+        [Fact]
         public void An_item_the_journal_does_not_know_is_created() =>
             Assert.Equal(VideoBatchAction.Create, Plan().Action);
 
