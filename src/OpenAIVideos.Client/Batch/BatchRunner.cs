@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -214,6 +215,7 @@ namespace OpenAIVideos.Client.Batch
             private readonly CancellationToken _token;
             private readonly LostCreateListing _listing;
             private readonly bool _replays;
+            private readonly ConcurrentDictionary<string, SemaphoreSlim> _promptTurns = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
 
             public Run(BatchRunner runner, BatchJournal journal, BatchRunOptions options, Func<VideoBatchResult, VideoApiException?, Task> onResult,
                 IProgress<BatchProgress>? progress, IProgress<Video>? videoProgress, CancellationToken token)
@@ -331,14 +333,33 @@ namespace OpenAIVideos.Client.Batch
                     return result.Video;
                 }
 
-                var history = step.History;
+                // Where lost answers are found by listing, a listing must never claim a video whose own create is still
+                // being answered: creates of the same prompt therefore take turns until their video is known.
+                var turn = _replays ? null : _promptTurns.GetOrAdd(step.Item.Request.Prompt.Trim(), _ => new SemaphoreSlim(1, 1));
+                if (turn is not null)
+                {
+                    await turn.WaitAsync(_token).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    return result.Video = await FindOrCreateAsync(step, result).ConfigureAwait(false);
+                }
+                finally
+                {
+                    turn?.Release();
+                }
+            }
+
+            private async Task<Video> FindOrCreateAsync(BatchPlanStep step, VideoBatchResult result)
+            {
                 string idempotencyKey;
-                if (step.Action == VideoBatchAction.Recover && history?.IdempotencyKey is { } lostKey)
+                if (step.Action == VideoBatchAction.Recover && step.History?.IdempotencyKey is { } lostKey)
                 {
                     idempotencyKey = lostKey;
                     if (!_replays && await _listing.FindAsync(step.Item, _token).ConfigureAwait(false) is { } found)
                     {
-                        return result.Video = found;
+                        return found;
                     }
                 }
                 else
@@ -346,7 +367,7 @@ namespace OpenAIVideos.Client.Batch
                     idempotencyKey = VideosClient.NewIdempotencyKey();
                 }
 
-                return result.Video = await CreateAsync(step.Item, idempotencyKey, result, step.Action == VideoBatchAction.Recover).ConfigureAwait(false);
+                return await CreateAsync(step.Item, idempotencyKey, result, step.Action == VideoBatchAction.Recover).ConfigureAwait(false);
             }
 
             private async Task<Video> CreateAsync(BatchItem item, string idempotencyKey, VideoBatchResult result, bool recovering)

@@ -11,7 +11,9 @@ namespace OpenAIVideos.Client.Batch
     /// the same prompt, created closest to that time, that no other journal entry has claimed.
     /// </summary>
     /// <remarks>
-    /// Searches are serialised, so two items with the same prompt whose answers were both lost claim different videos.
+    /// Searches are serialised, so two items with the same prompt whose answers were both lost claim different videos;
+    /// and the runner lets only one create per prompt be unanswered at a time, so a search never claims a video whose
+    /// own create answer is still on its way.
     /// What this cannot make safe: a server whose list lags behind its creates (the video is not listed yet, so a new
     /// one is created), and other clients creating videos with the same prompt on the same account in the window.
     /// </remarks>
