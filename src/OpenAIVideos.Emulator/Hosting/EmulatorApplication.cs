@@ -40,9 +40,11 @@ namespace OpenAIVideos.Emulator.Hosting
             });
 
             WebApplication app = builder.Build();
+            // Routing first, so the envelope knows the operation when a request arrives and counts it before any
+            // answer leaves: a client holding a response then always finds it in the statistics.
+            app.UseRouting();
             app.UseMiddleware<RequestEnvelopeMiddleware>();
             app.UseMiddleware<ApiKeyAuthentication>();
-            app.UseRouting();
             app.UseMiddleware<FaultMiddleware>();
 
             var routes = new RouteTable(state.Dialect.ApiPrefix);

@@ -7,7 +7,7 @@ using OpenAIVideos.Emulator.Jobs;
 namespace OpenAIVideos.Emulator.Hosting
 {
     /// <summary>
-    /// Outermost step: gives every response an <c>x-request-id</c>, records the request, counts it, rejects oversize
+    /// First step after routing: gives every response an <c>x-request-id</c>, counts and records the request as it arrives, rejects oversize
     /// bodies up front and turns exceptions into the dialect's error body (including Kestrel's own 413).
     /// </summary>
     internal sealed class RequestEnvelopeMiddleware
@@ -25,6 +25,9 @@ namespace OpenAIVideos.Emulator.Hosting
         {
             string requestId = ResourceIds.NewRequestId();
             context.Response.Headers["x-request-id"] = requestId;
+            // Counted on arrival, not when the handler returns: by then the client may already hold the whole answer
+            // and read the statistics, and a test counting requests would miss this one (or count it in a later window).
+            _state.Statistics.RecordRequest(context.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>()?.Name ?? ApiOperation.Unknown);
             try
             {
                 if (context.Request.ContentLength > _state.Options.MaxRequestBodyBytes)
@@ -63,11 +66,6 @@ namespace OpenAIVideos.Emulator.Hosting
             catch (Exception error) when (!context.Response.HasStarted)
             {
                 await WriteErrorAsync(context, new ApiException(500, "The server had an error while processing your request. Sorry about that! (" + error.GetType().Name + ")", null, null, "server_error"));
-            }
-            finally
-            {
-                string operation = context.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>()?.Name ?? ApiOperation.Unknown;
-                _state.Statistics.RecordRequest(operation);
             }
         }
 

@@ -88,10 +88,15 @@ namespace OpenAIVideos.Client.Tests.Integration
         {
             using var client = Client();
             var video = await client.CreateAsync(new VideoCreateRequest { Prompt = "a red fox" });
+            // The deadline must fall after the first poll has answered, or there is no video to carry: with 120 ms, a
+            // loaded machine let it fall while that poll was in flight (Video was null). So one poll, then a pause far
+            // longer than the timeout, in which the deadline is the only thing that can end the wait.
             var error = await Assert.ThrowsAsync<VideoApiException>(() =>
-                client.WaitAsync(video.Id, new VideoWaitOptions { Timeout = TimeSpan.FromMilliseconds(120) }));
+                client.WaitAsync(video.Id, new VideoWaitOptions { Timeout = TimeSpan.FromSeconds(2), PollInterval = TimeSpan.FromMinutes(10) }));
             Assert.Equal(VideoErrorIds.WaitTimedOut, error.ErrorId);
-            Assert.Equal(video.Id, error.Video!.Id);
+            Assert.Equal(1, Emulator.Statistics.RequestsFor("retrieve"));
+            Assert.NotNull(error.Video);
+            Assert.Equal(video.Id, error.Video.Id);
             Assert.False(error.Video.IsTerminal);
         }
 
