@@ -102,21 +102,7 @@ function Invoke-Dotnet {
     }
 }
 
-function Get-PowerShellCommand {
-    # The same edition as this session, so tests and the demo run where the build was asked for. Returns the program
-    # and the arguments that come before the script's own: under the PowerShell dotnet tool the process is `dotnet`,
-    # so a child is started as `dotnet <PSHOME>/pwsh.dll` when the tool's folder has no runnable pwsh apphost.
-    if ($PSVersionTable.PSEdition -eq 'Desktop') {
-        return @((Join-Path $PSHOME 'powershell.exe'))
-    }
-    $name = 'pwsh'
-    if ($IsWindows) { $name = 'pwsh.exe' }
-    $path = Join-Path $PSHOME $name
-    if (Test-Path -LiteralPath $path) { return @($path) }
-    $dll = Join-Path $PSHOME 'pwsh.dll'
-    if (Test-Path -LiteralPath $dll) { return @('dotnet', $dll) }
-    @((Get-Process -Id $PID).Path)
-}
+. (Join-Path $PSScriptRoot 'build/PowerShellCommand.ps1')
 
 function Invoke-PowerShellScript {
     # Runs a script in a child PowerShell; its output goes straight to this console.
@@ -125,7 +111,7 @@ function Invoke-PowerShellScript {
         [string[]] $Arguments = @()
     )
 
-    $command = @(Get-PowerShellCommand)
+    $command = Get-PowerShellCommand
     $program = $command[0]
     $prefix = @($command | Select-Object -Skip 1)
     # Out-Host: the child's output is for the console, not this function's return value (its exit code).

@@ -18,7 +18,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-. (Join-Path $PSScriptRoot '../tests/Pester/FreshPowerShell.ps1')
+. (Join-Path $PSScriptRoot 'PowerShellCommand.ps1')
 if (-not $ManifestPath) {
     $ManifestPath = (Get-ChildItem -Path (Join-Path $PSScriptRoot '../out/OpenAIVideos') -Filter 'OpenAIVideos.psd1' -Recurse |
             Sort-Object FullName -Descending | Select-Object -First 1).FullName

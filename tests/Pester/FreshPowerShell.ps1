@@ -4,14 +4,7 @@
     importing the module, assembly loading, an installed copy.
 #>
 
-function Get-PowerShellCommand {
-    # This PowerShell's program: its pwsh apphost where the folder has one, else `dotnet pwsh.dll` (the dotnet tool,
-    # where the process itself is `dotnet`).
-    $name = if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
-    $apphost = Join-Path $PSHOME $name
-    if (Test-Path -LiteralPath $apphost) { return , @($apphost) }
-    , @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
-}
+. (Join-Path $PSScriptRoot '../../build/PowerShellCommand.ps1')
 
 function Invoke-FreshPowerShell {
     <#

@@ -11,6 +11,7 @@
 
 BeforeAll {
     . "$PSScriptRoot/TestEmulator.ps1"
+    . "$PSScriptRoot/FreshPowerShell.ps1"
     . "$PSScriptRoot/VideoBatchKillHarness.ps1"
     Import-BuiltModule
     $script:Figures = [Collections.Generic.List[object]]::new()

@@ -1,19 +1,9 @@
 <#
-    Kill-and-rerun harness shared by VideoBatch.Tests.ps1 and tools/Measure-BatchReliability.ps1: runs VideoBatchRun.ps1
-    in a child pwsh, kills it hard (Stop-Process -Force, i.e. SIGKILL) once its journal has grown by a random amount,
+    Kill-and-rerun harness of VideoBatch.Tests.ps1: runs VideoBatchRun.ps1 in a child pwsh (the same PowerShell as this
+    one, see FreshPowerShell.ps1), kills it hard (Stop-Process -Force, i.e. SIGKILL) once its journal has grown by a random amount,
     several times, then reruns it until it exits 0, and collects what the emulator and the disk say afterwards.
-    Dot-source TestEmulator.ps1 first.
+    Dot-source TestEmulator.ps1 and FreshPowerShell.ps1 first.
 #>
-
-# The child runs the same PowerShell as this one: pwsh itself, or under `dotnet pwsh` (the repo's tool manifest) the
-# dotnet host with this PowerShell's pwsh.dll.
-function Get-ChildPwshCommand {
-    $path = (Get-Process -Id $PID).Path
-    if ([IO.Path]::GetFileNameWithoutExtension($path) -eq 'dotnet') {
-        return @{ FilePath = $path; Prefix = @((Join-Path $PSHOME 'pwsh.dll')) }
-    }
-    return @{ FilePath = $path; Prefix = @() }
-}
 
 function New-BatchCsv {
     param([Parameter(Mandatory)] [string] $Path, [int] $Count = 40, [string] $Tag = 'kill')
@@ -38,8 +28,8 @@ function Invoke-KilledBatch {
     $journal = Join-Path $Folder 'run.jsonl'
     $out = Join-Path $Folder 'out'
     $module = Join-Path (Get-Module OpenAIVideos).ModuleBase 'OpenAIVideos.psd1'
-    $child = Get-ChildPwshCommand
-    $arguments = $child.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'VideoBatchRun.ps1'),
+    $child = Get-PowerShellCommand
+    $arguments = @($child | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'VideoBatchRun.ps1'),
         '-Module', $module, '-BaseUri', $Emulator.BaseUri, '-ApiKey', $Emulator.ApiKey, '-Csv', $Csv, '-Journal', $journal, '-Out', $out,
         '-Server', $Server, '-ThrottleLimit', $ThrottleLimit)
     $killed = 0
@@ -47,7 +37,7 @@ function Invoke-KilledBatch {
     $exitCodes = [Collections.Generic.List[int]]::new()
 
     function Start-Child {
-        Start-Process -FilePath $child.FilePath -ArgumentList $arguments -PassThru -NoNewWindow `
+        Start-Process -FilePath $child[0] -ArgumentList $arguments -PassThru -NoNewWindow `
             -RedirectStandardOutput (Join-Path $Folder "run$runs.out.txt") -RedirectStandardError (Join-Path $Folder "run$runs.err.txt")
     }
 
