@@ -16,9 +16,9 @@
     Pester   Build, then only the Pester tests.
     Demo     Build, start the emulator on a free loopback port with a throwaway key (or, with -UseRealService, use
              the real service through OPENAI_API_KEY), import the laid-out module and make, wait for and save a video.
-    Help     Build, then turn docs/en-US (PlatyPS markdown) into MAML help and about_OpenAIVideos.help.txt in the
-             layout's en-US folder (Microsoft.PowerShell.PlatyPS 1.x is installed for the current user when missing;
-             this task fails where it cannot be).
+    Help     Build, then turn docs/en-US (PlatyPS markdown) into MAML help in the layout's en-US folder
+             (Microsoft.PowerShell.PlatyPS 1.x is installed for the current user when missing; this task fails where it
+             cannot be). The about topic is laid out by every build.
     Package  Build and Help, then validate the laid-out folder with Test-ModuleManifest: it is then ready for
              `Publish-PSResource -Path out/OpenAIVideos/<version>`.
     Clean    Removes out/ and the build outputs of the solution and the layout project.
@@ -386,7 +386,8 @@ function Invoke-Help {
         Write-Host ''
         Write-Host '**** HELP SKIPPED: Microsoft.PowerShell.PlatyPS 1.x is not installed and could not be installed.' -ForegroundColor Yellow
         Write-Host "**** Reason: $reason" -ForegroundColor Yellow
-        Write-Host '**** No MAML help was generated: this build has no en-US/OpenAIVideos.dll-help.xml, so Get-Help shows syntax only.' -ForegroundColor Yellow
+        Write-Host '**** No MAML help was generated: this build has no en-US/OpenAIVideos.dll-help.xml, so Get-Help <cmdlet> shows' -ForegroundColor Yellow
+        Write-Host '**** syntax only (Get-Help about_OpenAIVideos works: every build lays the about topic out).' -ForegroundColor Yellow
         Write-Host '**** The markdown in docs/en-US is still checked against the assembly by tests/OpenAIVideos.Docs.Tests, and its' -ForegroundColor Yellow
         Write-Host '**** runnable examples by tests/Pester/Examples.Tests.ps1. Install PlatyPS 1.x where the Gallery is reachable.' -ForegroundColor Yellow
         Write-Host ''
@@ -413,14 +414,7 @@ function Invoke-Help {
     # Get-Help looks for a binary module's cmdlet help under the assembly's file name.
     Copy-Item -LiteralPath $maml[0].FullName -Destination (Join-Path $enUS 'OpenAIVideos.dll-help.xml') -Force
     Remove-Item -LiteralPath $staging -Recurse -Force
-
-    $about = Join-Path $docs 'about_OpenAIVideos.md'
-    if (Test-Path -LiteralPath $about) {
-        Copy-Item -LiteralPath $about -Destination (Join-Path $enUS 'about_OpenAIVideos.help.txt') -Force
-    }
-    else {
-        Write-Warning "No $about; Get-Help about_OpenAIVideos will find nothing."
-    }
+    # The about topic (en-US/about_OpenAIVideos.help.txt) is laid out by every build (build/OpenAIVideos.Layout.targets).
 
     Write-Host "Help:     $enUS ($($commandHelp.Count) commands)"
 }

@@ -134,3 +134,28 @@ Describe 'The cmdlet assembly' {
         $result.EngineLoaded | Should -Be 0
     }
 }
+
+Describe 'Help in a fresh PowerShell' {
+    It 'Get-Help about_OpenAIVideos finds the topic the build laid out, one line per paragraph' {
+        $result = Invoke-FreshPowerShell -ArgumentList $script:Manifest -Script {
+            param($Manifest)
+            Import-Module $Manifest
+            $topic = Get-Help about_OpenAIVideos
+            [pscustomobject]@{ Name = $topic.Name; Text = ($topic | Out-String -Width 120) }
+        }
+        $result.Name | Should -Be 'about_OpenAIVideos'
+        $result.Text | Should -Match '## PowerShell versions and what is tested'
+        # A sentence of the source paragraph comes back whole, not broken where the markdown used to be wrapped.
+        $result.Text | Should -Match ([regex]::Escape('is built for (netstandard2.0, with its dependencies in `Dependencies/Desktop` resolved by an `AssemblyResolve` handler) but cannot be run'))
+    }
+
+    It 'Get-Help New-Video shows the syntax PowerShell derives from the cmdlet' {
+        $result = Invoke-FreshPowerShell -ArgumentList $script:Manifest -Script {
+            param($Manifest)
+            Import-Module $Manifest
+            [pscustomobject]@{ Syntax = (Get-Help New-Video | Out-String -Width 120) }
+        }
+        $result.Syntax | Should -Match 'New-Video \[-Prompt\] <string>'
+        $result.Syntax | Should -Match '-Server'
+    }
+}
