@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using OpenAIVideos.Benchmarks.Harness;
+
+namespace OpenAIVideos.Benchmarks.Scenarios.Shell
+{
+    /// <summary>
+    /// What importing the module adds to a fresh pwsh: <c>pwsh -Command "Import-Module …; 'ready'"</c> against
+    /// <c>pwsh -Command "'ready'"</c>, alternating, each timed from just before Process.Start until "ready" arrives.
+    /// </summary>
+    internal static class ShellImportBenchmark
+    {
+        private const string Scenario = "shell-import";
+
+        public static async Task RunAsync(Report report, BenchSettings settings, PinnedPowerShell pwsh)
+        {
+            report.RecordLoad(Scenario);
+            string import = $"Import-Module '{pwsh.Manifest.Replace("'", "''", StringComparison.Ordinal)}'; 'ready'";
+            var limit = TimeSpan.FromMinutes(1);
+            Task<double> Start(bool withModule) =>
+                ChildProcess.RunAsync("dotnet", pwsh.Arguments("-Command", withModule ? import : "'ready'"), "ready", limit).ContinueWith(t => t.Result.Milliseconds);
+
+            // One of each first, so the file cache holds both sets of assemblies.
+            await Start(true);
+            await Start(false);
+            var ours = new List<double>();
+            var empty = new List<double>();
+            for (int run = 0; run < settings.ShellImportRuns; run++)
+            {
+                foreach (bool withModule in run % 2 == 0 ? new[] { true, false } : new[] { false, true })
+                {
+                    (withModule ? ours : empty).Add(await Start(withModule));
+                }
+            }
+
+            double added = Stats.Median(ours) - Stats.Median(empty);
+            var pairs = ours.Zip(empty, (o, e) => o - e).ToList();
+            report.Add(Scenario, $"cold start to prompt, median of {settings.ShellImportRuns}", Report.F(Stats.Median(ours), "0") + " ms (with Import-Module)",
+                Report.F(Stats.Median(empty), "0") + " ms (empty pwsh)", "n/a",
+                $"+{Report.F(added, "0")} ms (paired differences: median {Report.F(Stats.Median(pairs), "0")}, middle half {Report.F(Stats.Percentile(pairs, 25), "0")}–{Report.F(Stats.Percentile(pairs, 75), "0")} ms)",
+                "≤ 60 ms added", added <= 60);
+            report.Note(Scenario, $"{settings.ShellImportRuns} starts of each after one discarded start of each, alternating: `dotnet pwsh.dll -NoProfile -NonInteractive -Command "
+                + "\"Import-Module out/OpenAIVideos/0.1.0/OpenAIVideos.psd1; 'ready'\"` against the same with `-Command \"'ready'\"`, each timed by the harness from just "
+                + "before Process.Start until the line 'ready' arrives on its stdout. Added = median with the module − median without.");
+        }
+    }
+}
