@@ -28,7 +28,7 @@ namespace OpenAIVideos.Client.Transport
         private readonly HttpClient _http;
         private readonly Action<string>? _log;
         private readonly Uri _baseUri;
-        private readonly ResiliencePipeline<AttemptResult> _pipeline;
+        private readonly Lazy<ResiliencePipeline<AttemptResult>> _pipeline;
         private readonly Random _jitter = new Random();
 
         public ApiTransport(VideoClientOptions options, HttpClient http, Action<string>? log)
@@ -37,7 +37,8 @@ namespace OpenAIVideos.Client.Transport
             _http = http;
             _log = log;
             _baseUri = new Uri(options.BaseUri.AbsoluteUri.TrimEnd('/') + "/");
-            _pipeline = BuildPipeline();
+            // Built on the first retry only: nearly every call succeeds at once, and a client is created per cmdlet call.
+            _pipeline = new Lazy<ResiliencePipeline<AttemptResult>>(BuildPipeline);
         }
 
         public VideoClientOptions Options => _options;
@@ -121,7 +122,7 @@ namespace OpenAIVideos.Client.Transport
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             try
             {
-                return await _pipeline.ExecuteOutcomeAsync(
+                return await _pipeline.Value.ExecuteOutcomeAsync(
                     async (ctx, state) => await state.NextAsync(ctx.CancellationToken).ConfigureAwait(false),
                     context,
                     attempts).ConfigureAwait(false);

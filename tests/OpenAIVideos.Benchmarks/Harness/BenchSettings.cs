@@ -50,7 +50,7 @@ namespace OpenAIVideos.Benchmarks.Harness
 
         public int ShellRemoveFailed => 100;
 
-        public int ShellRemoveRounds => Quick ? 1 : 3;
+        public int ShellRemoveRounds => Quick ? 1 : 5;
 
         public long ShellDownloadBytes => Quick ? 64L * 1024 * 1024 : 1024L * 1024 * 1024;
 
