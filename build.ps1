@@ -8,22 +8,29 @@
 
     Build    Lays out the module in out/OpenAIVideos/<version>/ (build/OpenAIVideos.Layout.csproj) and the API
              emulator in out/emulator/ (framework-dependent: run it with `dotnet out/emulator/OpenAIVideos.Emulator.dll`).
-    Test     Build, then `dotnet test Module.sln`, then the Pester 5 tests in tests/Pester against the laid-out module
-             (Pester 5.5 or later is installed for the current user when missing).
-    Pester   Build, then only the Pester tests (what CI runs after `dotnet test` where pwsh exists).
+    Test     Build, then every test: `dotnet test Module.sln`, then the Pester 5 tests in tests/Pester against the
+             laid-out module and against a copy published to and installed from a local PSResourceGet repository.
+             Ends with one line counting both: `tests: N passed, N failed, N skipped`. Pester 5.9.1 is restored from
+             NuGet (build/modules) into out/modules; the PowerShell Gallery is the fallback. Help is generated first
+             when PlatyPS is available, and its absence is reported loudly, not silently.
+    Pester   Build, then only the Pester tests.
     Demo     Build, start the emulator on a free loopback port with a throwaway key (or, with -UseRealService, use
              the real service through OPENAI_API_KEY), import the laid-out module and make, wait for and save a video.
     Help     Build, then turn docs/en-US (PlatyPS markdown) into MAML help and about_OpenAIVideos.help.txt in the
-             layout's en-US folder (Microsoft.PowerShell.PlatyPS 1.x is installed for the current user when missing).
+             layout's en-US folder (Microsoft.PowerShell.PlatyPS 1.x is installed for the current user when missing;
+             this task fails where it cannot be).
     Package  Build and Help, then validate the laid-out folder with Test-ModuleManifest: it is then ready for
              `Publish-PSResource -Path out/OpenAIVideos/<version>`.
     Clean    Removes out/ and the build outputs of the solution and the layout project.
 
-    Tasks run in the order Clean, Build, Test, Help, Package, Demo whatever the order given. The module is imported
-    only in child processes (tests, demo), so this session never holds the built assemblies open.
+    Tasks run in the order Clean, Build, Help, Test, Pester, Package, Demo whatever the order given. The module is
+    imported only in child processes (tests, demo), so this session never holds the built assemblies open.
+
+    Without an installed PowerShell, use the version the repository pins (.config/dotnet-tools.json):
+    `dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test`.
 
 .PARAMETER Task
-    One or more of Build, Test, Demo, Help, Package, Clean. Default: Build.
+    One or more of Build, Test, Pester, Demo, Help, Package, Clean. Default: Build.
 
 .PARAMETER Configuration
     The .NET build configuration. Default: Release.
@@ -67,6 +74,10 @@ $LayoutProject = Join-Path $RepositoryRoot 'build/OpenAIVideos.Layout.csproj'
 $EmulatorProject = Join-Path $RepositoryRoot 'src/OpenAIVideos.Emulator/OpenAIVideos.Emulator.csproj'
 $Solution = Join-Path $RepositoryRoot 'Module.sln'
 $EmulatorDir = Join-Path $OutRoot 'emulator'
+$PinnedModulesProject = Join-Path $RepositoryRoot 'build/modules/PowerShellModules.csproj'
+$PinnedModulesRoot = Join-Path $OutRoot 'modules'
+$PesterVersion = [version]'5.9.1'
+$TestResultsDir = Join-Path $OutRoot 'TestResults'
 
 function Get-ModuleVersion {
     # One source of truth: VersionPrefix in Directory.Build.props (the layout project stamps the manifest with it).
@@ -91,17 +102,20 @@ function Invoke-Dotnet {
     }
 }
 
-function Get-PowerShellExecutable {
-    # The same edition as this session, so tests and the demo run where the build was asked for.
+function Get-PowerShellCommand {
+    # The same edition as this session, so tests and the demo run where the build was asked for. Returns the program
+    # and the arguments that come before the script's own: under the PowerShell dotnet tool the process is `dotnet`,
+    # so a child is started as `dotnet <PSHOME>/pwsh.dll` when the tool's folder has no runnable pwsh apphost.
     if ($PSVersionTable.PSEdition -eq 'Desktop') {
-        return (Join-Path $PSHOME 'powershell.exe')
+        return @((Join-Path $PSHOME 'powershell.exe'))
     }
     $name = 'pwsh'
     if ($IsWindows) { $name = 'pwsh.exe' }
     $path = Join-Path $PSHOME $name
-    if (Test-Path -LiteralPath $path) { return $path }
-    # A PowerShell started some other way (a dotnet tool, a custom host): whatever this process is.
-    (Get-Process -Id $PID).Path
+    if (Test-Path -LiteralPath $path) { return @($path) }
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    if (Test-Path -LiteralPath $dll) { return @('dotnet', $dll) }
+    @((Get-Process -Id $PID).Path)
 }
 
 function Invoke-PowerShellScript {
@@ -111,10 +125,54 @@ function Invoke-PowerShellScript {
         [string[]] $Arguments = @()
     )
 
-    $exe = Get-PowerShellExecutable
+    $command = @(Get-PowerShellCommand)
+    $program = $command[0]
+    $prefix = @($command | Select-Object -Skip 1)
     # Out-Host: the child's output is for the console, not this function's return value (its exit code).
-    & $exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $Path @Arguments | Out-Host
+    & $program @prefix -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $Path @Arguments | Out-Host
     $LASTEXITCODE
+}
+
+function Add-ModulePath {
+    # Puts a folder first on PSModulePath for this session and the child processes it starts.
+    param([Parameter(Mandatory)] [string] $Folder)
+
+    $separator = [System.IO.Path]::PathSeparator
+    $entries = @($env:PSModulePath -split [regex]::Escape([string]$separator) | Where-Object { $_ -and $_ -ne $Folder })
+    $env:PSModulePath = (@($Folder) + $entries) -join $separator
+}
+
+function Install-PinnedModule {
+    # Restores a module pinned in build/modules/PowerShellModules.csproj from NuGet (the package's tools/ folder is the
+    # module) into out/modules/<Name>/<Version>/, and puts out/modules first on PSModulePath. Returns $false when the
+    # NuGet restore is not possible (no dotnet feed reachable), so the caller can fall back to the Gallery.
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [version] $Version
+    )
+
+    $target = Join-Path $PinnedModulesRoot "$Name/$Version"
+    if (-not (Test-Path -LiteralPath (Join-Path $target "$Name.psd1"))) {
+        & dotnet restore $PinnedModulesProject --nologo -v quiet | Out-Host
+        if ($LASTEXITCODE -ne 0) {
+            Write-Warning "dotnet restore of $PinnedModulesProject failed (exit code $LASTEXITCODE): $Name $Version is not available from NuGet."
+            return $false
+        }
+        $packageRoot = "$(& dotnet msbuild $PinnedModulesProject -nologo -getProperty:NuGetPackageRoot)".Trim()
+        $tools = Join-Path $packageRoot "$($Name.ToLowerInvariant())/$Version/tools"
+        if (-not (Test-Path -LiteralPath (Join-Path $tools "$Name.psd1"))) {
+            throw "The NuGet package $Name $Version has no module in $tools."
+        }
+        $staging = "$target.partial"
+        if (Test-Path -LiteralPath $staging) { Remove-Item -LiteralPath $staging -Recurse -Force }
+        $null = New-Item -ItemType Directory -Path $staging -Force
+        Copy-Item -Path (Join-Path $tools '*') -Destination $staging -Recurse -Force
+        # Renamed into place only when complete, so an interrupted copy is never taken for the module.
+        Move-Item -LiteralPath $staging -Destination $target
+        Write-Host "$Name $Version restored from NuGet into $target"
+    }
+    Add-ModulePath $PinnedModulesRoot
+    $true
 }
 
 function Install-BuildDependency {
@@ -161,6 +219,7 @@ function Get-FreeLoopbackPort {
 
 function Start-Emulator {
     # Starts out/emulator on a free loopback port and waits until it answers; returns the process and its base URI.
+    [CmdletBinding(SupportsShouldProcess)]
     param([Parameter(Mandatory)] [string] $ApiKey, [Parameter(Mandatory)] [string] $LogDir)
 
     $dll = Join-Path $EmulatorDir 'OpenAIVideos.Emulator.dll'
@@ -168,6 +227,8 @@ function Start-Emulator {
 
     $port = Get-FreeLoopbackPort
     $baseUri = "http://127.0.0.1:$port/v1"
+    if (-not $PSCmdlet.ShouldProcess($baseUri, 'Start the API emulator')) { return }
+
     $null = New-Item -ItemType Directory -Path $LogDir -Force
     $process = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
         -RedirectStandardOutput (Join-Path $LogDir 'emulator.out.txt') -RedirectStandardError (Join-Path $LogDir 'emulator.err.txt') `
@@ -211,31 +272,136 @@ function Invoke-Build {
 }
 
 function Invoke-Test {
-    Invoke-Dotnet @('test', $Solution, '-c', $Configuration, '--nologo')
-    Invoke-PesterTests
+    # Every test, .NET and Pester; both run even when the first fails, and one closing line counts them together.
+    $dotnetResults = Join-Path $TestResultsDir 'dotnet'
+    if (Test-Path -LiteralPath $dotnetResults) { Remove-Item -LiteralPath $dotnetResults -Recurse -Force }
+    & dotnet test $Solution -c $Configuration --nologo --logger 'trx' --results-directory $dotnetResults | Out-Host
+    $dotnetExit = $LASTEXITCODE
+    $dotnet = Get-TrxCount -Folder $dotnetResults
+
+    $pester = Invoke-PesterSuite -NoThrow
+
+    $passed = $dotnet.Passed + $pester.Passed
+    $failed = $dotnet.Failed + $pester.Failed
+    $skipped = $dotnet.Skipped + $pester.Skipped
+    Write-Host ".NET: $($dotnet.Passed) passed, $($dotnet.Failed) failed, $($dotnet.Skipped) skipped ($($dotnet.Files) test assemblies)"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    # The plain closing line CI readers understand, alone on its line.
+    Write-Host "tests: $passed passed, $failed failed, $skipped skipped"
+    if ($dotnetExit -ne 0 -and $dotnet.Failed -eq 0) { throw "dotnet test failed (exit code $dotnetExit) without a failed test: see its output above." }
+    if ($failed -gt 0) { throw "$failed test(s) failed." }
+    if ($pester.Failed -eq 0 -and $pester.Passed -eq 0) { throw 'Pester ran no test.' }
+}
+
+function Get-TrxCount {
+    # Sums the counters of every TRX file dotnet test wrote (one per test assembly).
+    param([Parameter(Mandatory)] [string] $Folder)
+
+    $count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Files = 0 }
+    foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Filter '*.trx' -File -ErrorAction SilentlyContinue)) {
+        $xml = New-Object System.Xml.XmlDocument
+        $xml.Load($file.FullName)
+        $counters = $xml.GetElementsByTagName('Counters') | Select-Object -First 1
+        if ($null -eq $counters) { continue }
+        $count.Files++
+        $count.Passed += [int]$counters.passed
+        $count.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $count.Skipped += [int]$counters.notExecuted
+    }
+    $count
+}
+
+function Get-NUnitCount {
+    # The counts of Pester's NUnit XML results.
+    param([Parameter(Mandatory)] [string] $Path)
+
+    $count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    if (-not (Test-Path -LiteralPath $Path)) { return $count }
+    $xml = New-Object System.Xml.XmlDocument
+    $xml.Load($Path)
+    $root = $xml.DocumentElement
+    $total = [int]$root.total
+    $count.Failed = [int]$root.failures + [int]$root.errors
+    $count.Skipped = [int]$root.skipped + [int]$root.'not-run' + [int]$root.ignored + [int]$root.inconclusive
+    $count.Passed = $total - $count.Failed - [int]$root.'not-run' - [int]$root.inconclusive
+    $count
 }
 
 # Not named Invoke-Pester: that would shadow Pester's own command in this script.
-function Invoke-PesterTests {
+function Invoke-PesterSuite {
+    # Runs tests/Pester in a child PowerShell against the laid-out module (and the copy installed from the local
+    # repository); returns the counts, and throws on a failure unless -NoThrow.
+    param([switch] $NoThrow)
+
     $pesterDir = Join-Path $RepositoryRoot 'tests/Pester'
-    if (-not (Test-Path -LiteralPath $pesterDir)) {
-        Write-Warning "No Pester tests at $pesterDir; only the .NET tests ran."
-        return
+    if (-not (Install-PinnedModule -Name Pester -Version $PesterVersion)) {
+        Install-BuildDependency -Name Pester -MinimumVersion $PesterVersion
+    }
+    Install-FromLocalRepository
+
+    $results = Join-Path $TestResultsDir 'pester.xml'
+    if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Force }
+    $exit = Invoke-PowerShellScript -Path (Join-Path $RepositoryRoot 'build/Invoke-PesterSuite.ps1') -Arguments @('-Path', $pesterDir, '-ResultPath', $results)
+    $count = Get-NUnitCount -Path $results
+    if ($exit -ne 0 -and $count.Failed -eq 0) {
+        # A failed discovery or BeforeAll fails the run without failing a counted test.
+        $count.Failed = [Math]::Max(1, $exit)
+    }
+    if (-not $NoThrow -and $count.Failed -gt 0) { throw "Pester: $($count.Failed) test(s) failed (results in $results)." }
+    if (-not $NoThrow) { Write-Host "Pester: $($count.Passed) passed, $($count.Failed) failed, $($count.Skipped) skipped" }
+    $count
+}
+
+function Install-FromLocalRepository {
+    # Tests the module as users get it: publishes the laid-out folder to a PSResourceGet file repository and saves it
+    # from there into out/installed, an otherwise empty module path that tests/Pester/Installed.Tests.ps1 imports by name.
+    $repository = Join-Path $OutRoot 'local-repository'
+    $installed = Join-Path $OutRoot 'installed'
+    foreach ($folder in $repository, $installed) {
+        if (Test-Path -LiteralPath $folder) { Remove-Item -LiteralPath $folder -Recurse -Force }
+        $null = New-Item -ItemType Directory -Path $folder -Force
     }
 
-    Install-BuildDependency -Name Pester -MinimumVersion 5.5.0
-    $results = Join-Path $OutRoot 'TestResults/pester.xml'
-    $failed = Invoke-PowerShellScript -Path (Join-Path $RepositoryRoot 'build/Invoke-PesterTests.ps1') -Arguments @('-Path', $pesterDir, '-ResultPath', $results)
-    if ($failed -ne 0) { throw "Pester: $failed test(s) failed (results in $results)." }
+    # A name of its own, so a developer's registered repositories are never touched; unregistered again at once.
+    $name = 'OpenAIVideosBuild' + [Guid]::NewGuid().ToString('N').Substring(0, 8)
+    Register-PSResourceRepository -Name $name -Uri $repository -Trusted
+    try {
+        Publish-PSResource -Path $ModuleDir -Repository $name
+        Save-PSResource -Name OpenAIVideos -Version $ModuleVersion -Repository $name -Path $installed -TrustRepository -IncludeXml -Quiet
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $name
+    }
+    if (-not (Test-Path -LiteralPath (Join-Path $installed "OpenAIVideos/$ModuleVersion/OpenAIVideos.psd1"))) {
+        throw "Save-PSResource did not install OpenAIVideos $ModuleVersion into $installed."
+    }
+    Write-Host "Installed: $installed (published to and saved from the file repository $repository)"
 }
 
 function Invoke-Help {
+    # -SkipWhenUnavailable (Test, Pester): when PlatyPS cannot be had, say so loudly and go on without MAML help.
+    param([switch] $SkipWhenUnavailable)
+
     $docs = Join-Path $RepositoryRoot 'docs/en-US'
     if (-not (Test-Path -LiteralPath $docs)) {
         throw "No help sources: $docs does not exist. Write the PlatyPS markdown (one file per cmdlet and about_OpenAIVideos.md) there first."
     }
 
-    Install-BuildDependency -Name Microsoft.PowerShell.PlatyPS -MinimumVersion 1.0.0
+    try {
+        Install-BuildDependency -Name Microsoft.PowerShell.PlatyPS -MinimumVersion 1.0.0
+    }
+    catch {
+        if (-not $SkipWhenUnavailable) { throw }
+        $reason = $_.Exception.Message -replace '\s+', ' '
+        Write-Host ''
+        Write-Host '**** HELP SKIPPED: Microsoft.PowerShell.PlatyPS 1.x is not installed and could not be installed.' -ForegroundColor Yellow
+        Write-Host "**** Reason: $reason" -ForegroundColor Yellow
+        Write-Host '**** No MAML help was generated: this build has no en-US/OpenAIVideos.dll-help.xml, so Get-Help shows syntax only.' -ForegroundColor Yellow
+        Write-Host '**** The markdown in docs/en-US is still checked against the assembly by tests/OpenAIVideos.Docs.Tests, and its' -ForegroundColor Yellow
+        Write-Host '**** runnable examples by tests/Pester/Examples.Tests.ps1. Install PlatyPS 1.x where the Gallery is reachable.' -ForegroundColor Yellow
+        Write-Host ''
+        return
+    }
     Import-Module Microsoft.PowerShell.PlatyPS -MinimumVersion 1.0.0 -ErrorAction Stop
 
     $markdown = @(Measure-PlatyPSMarkdown -Path (Join-Path $docs '*.md'))
@@ -306,19 +472,32 @@ function Invoke-Demo {
     }
 }
 
-# Each task pulls in what it needs; every task runs once, in a fixed order.
-$steps = New-Object System.Collections.Generic.List[string]
-foreach ($name in $Task) {
-    switch ($name) {
-        'Clean' { $steps.Add('Clean') }
-        'Build' { $steps.Add('Build') }
-        'Test' { $steps.Add('Build'); $steps.Add('Test') }
-        'Pester' { $steps.Add('Build'); $steps.Add('PesterTests') }
-        'Help' { $steps.Add('Build'); $steps.Add('Help') }
-        'Package' { $steps.Add('Build'); $steps.Add('Help'); $steps.Add('Package') }
-        'Demo' { $steps.Add('Build'); $steps.Add('Demo') }
-    }
+# Each task pulls in what it needs; every step runs once, in a fixed order.
+$stepActions = [ordered]@{
+    Clean        = { Invoke-Clean }
+    Build        = { Invoke-Build }
+    # Test and Pester build the help when PlatyPS is there, and say loudly that they did not when it is not.
+    OptionalHelp = { Invoke-Help -SkipWhenUnavailable }
+    Help         = { Invoke-Help }
+    Test         = { Invoke-Test }
+    Pester       = { $null = Invoke-PesterSuite }
+    Package      = { Invoke-Package }
+    Demo         = { Invoke-Demo }
 }
+$stepsOfTask = @{
+    Clean   = @('Clean')
+    Build   = @('Build')
+    Test    = @('Build', 'OptionalHelp', 'Test')
+    Pester  = @('Build', 'OptionalHelp', 'Pester')
+    Help    = @('Build', 'Help')
+    Package = @('Build', 'Help', 'Package')
+    Demo    = @('Build', 'Demo')
+}
+$steps = New-Object System.Collections.Generic.HashSet[string]
+foreach ($name in $Task) {
+    foreach ($step in $stepsOfTask[$name]) { $null = $steps.Add($step) }
+}
+if ($steps.Contains('Help')) { $null = $steps.Remove('OptionalHelp') }
 
 if (-not (Get-Command -Name dotnet -CommandType Application -ErrorAction SilentlyContinue)) {
     throw 'The .NET SDK (dotnet) was not found on the PATH; install the version in global.json.'
@@ -326,10 +505,10 @@ if (-not (Get-Command -Name dotnet -CommandType Application -ErrorAction Silentl
 
 Push-Location -LiteralPath $RepositoryRoot
 try {
-    foreach ($step in 'Clean', 'Build', 'Test', 'PesterTests', 'Help', 'Package', 'Demo') {
+    foreach ($step in $stepActions.Keys) {
         if ($steps.Contains($step)) {
             Write-Host "==> $step" -ForegroundColor Cyan
-            & "Invoke-$step"
+            & $stepActions[$step]
         }
     }
 }

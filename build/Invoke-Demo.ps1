@@ -36,7 +36,15 @@ try {
         Connect-OpenAIVideo -Emulator -BaseUri $BaseUri -ApiKey $ApiKey
     }
 
-    New-Video 'a red fox running through snow' -Seconds 4 | Wait-Video | Save-VideoContent -Path $OutputPath -PassThru
+    $file = New-Video 'a red fox running through snow' -Seconds 4 | Wait-Video | Save-VideoContent -Path $OutputPath -PassThru
+    $file | Format-Table -Property Name, Length, FullName -AutoSize
+
+    # An MP4 starts with an ftyp box: its type sits at bytes 4-7.
+    $head = [System.IO.File]::ReadAllBytes($file.FullName)
+    $boxType = [System.Text.Encoding]::ASCII.GetString($head, 4, 4)
+    if ($boxType -ne 'ftyp') { throw "$($file.FullName) is not an MP4 (no ftyp box)." }
+    Write-Host "$($file.Name): an MP4 of $($file.Length) bytes (ftyp box found)."
+
     Get-Video | Format-Table
 }
 catch {

@@ -48,8 +48,8 @@ namespace OpenAIVideos.Docs.Tests
         }
 
         [Theory]
-        [InlineData("pwsh ./build.ps1 -Task Demo")]
-        [InlineData("dotnet test Module.sln")]
+        [InlineData("dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo")]
+        [InlineData("dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test")]
         public void TheReadmeGivesTheSetUpCommand(string command)
         {
             Assert.True(File.Exists(RepositoryPaths.Readme), "README.md: missing at the repository root.");

@@ -59,7 +59,7 @@ Describe 'Connection' {
 
     It 'explicit parameters win over the session default' {
         { Get-Video -First 1 -BaseUri $script:BaseUri -ApiKey 'wrong-key' -MaxRetries 0 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'AuthenticationFailed'
+            Should -Throw -ErrorId 'AuthenticationFailed,*'
     }
 
     It 'a missing key for OpenAI''s host is a terminating ApiKeyMissing error' {
@@ -67,7 +67,7 @@ Describe 'Connection' {
         try {
             $env:OPENAI_API_KEY = $null; $env:OPENAI_BASE_URL = $null; $env:AZURE_OPENAI_API_KEY = $null
             Disconnect-OpenAIVideo
-            { Get-Video -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'ApiKeyMissing'
+            { Get-Video -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'ApiKeyMissing,*'
         }
         finally {
             $env:OPENAI_API_KEY, $env:OPENAI_BASE_URL, $env:AZURE_OPENAI_API_KEY = $saved
@@ -101,7 +101,7 @@ Describe 'New-Video' {
     }
 
     It 'a failing job with -Wait -ErrorAction Stop throws VideoFailed with the API''s code' {
-        { New-Video '[emulator:fail] a forbidden scene' -Wait -ErrorAction Stop } | Should -Throw -ErrorId 'VideoFailed'
+        { New-Video '[emulator:fail] a forbidden scene' -Wait -ErrorAction Stop } | Should -Throw -ErrorId 'VideoFailed,*'
         $Error[0].Exception.Message | Should -Match 'moderation_blocked'
     }
 
@@ -113,8 +113,24 @@ Describe 'New-Video' {
         $failure[0].TargetObject.Id | Should -Be $video.Id
     }
 
-    It 'passes -AdditionalProperties through' {
-        (New-Video 'with extras' -AdditionalProperties @{ seed = 7; negative_prompt = 'blur' }) | Should -Not -BeNullOrEmpty
+    It 'passes -AdditionalProperties through: the strict (OpenAI) emulator names the field it does not know' {
+        New-Video 'with extras' -AdditionalProperties @{ negative_prompt = 'blur' } -ErrorAction SilentlyContinue -ErrorVariable rejected |
+            Should -BeNullOrEmpty
+        $rejected[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRequest,*'
+        $rejected[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $rejected[0].Exception.Message | Should -Match "Unknown parameter: 'negative_prompt'"
+    }
+
+    It 'passes -AdditionalProperties through: a gateway accepts them' {
+        $gateway = Start-TestEmulator -LogFolder (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'gateway') -Force).FullName -Flavor gateway
+        try {
+            $video = New-Video 'with extras' -BaseUri $gateway.BaseUri -ApiKey $gateway.ApiKey -AdditionalProperties @{ seed = 7; negative_prompt = 'blur' }
+            $video.Id | Should -Match '^video_'
+            $video.Status | Should -Be 'queued'
+        }
+        finally {
+            Stop-TestEmulator $gateway
+        }
     }
 }
 
@@ -164,7 +180,7 @@ Describe 'Wait-Video' {
         $video = New-Video '[emulator:fail] doomed' | Wait-Video -ErrorAction SilentlyContinue -ErrorVariable failure
         $video.Status | Should -Be 'failed'
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'VideoFailed,*'
-        { $video | Wait-Video -ErrorAction Stop } | Should -Throw -ErrorId 'VideoFailed'
+        { $video | Wait-Video -ErrorAction Stop } | Should -Throw -ErrorId 'VideoFailed,*'
     }
 }
 

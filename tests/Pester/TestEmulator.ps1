@@ -22,7 +22,8 @@ function Start-TestEmulator {
     param(
         [Parameter(Mandatory)] [string] $LogFolder,
         [string] $ApiKey = 'pester-key',
-        [int] $JobSeconds = 1
+        [int] $JobSeconds = 1,
+        [string] $Flavor = 'openai'
     )
 
     $emulatorDll = Join-Path $script:RepositoryRoot 'out/emulator/OpenAIVideos.Emulator.dll'
@@ -37,7 +38,7 @@ function Start-TestEmulator {
     $baseUri = "http://127.0.0.1:$port/v1"
     $process = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
         -RedirectStandardOutput (Join-Path $LogFolder 'emulator.out.txt') -RedirectStandardError (Join-Path $LogFolder 'emulator.err.txt') `
-        -ArgumentList @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds)
+        -ArgumentList @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds, '--flavor', $Flavor)
 
     # Poll until it answers (or dies): readiness is observed, not assumed after a fixed sleep.
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
