@@ -18,7 +18,11 @@ namespace OpenAIVideos.Commands.Pipeline
     /// </remarks>
     public sealed class PipelineDispatcher : IDisposable
     {
-        private readonly BlockingCollection<Action> _queue = new BlockingCollection<Action>(new ConcurrentQueue<Action>());
+        private readonly ConcurrentQueue<Action> _queue = new ConcurrentQueue<Action>();
+
+        // Set when an action is queued. The pump blocks on it almost without spinning: what it waits for is network I/O
+        // (tens to hundreds of microseconds), so spinning would only take a core from the server and the thread pool.
+        private readonly ManualResetEventSlim _posted = new ManualResetEventSlim(false, spinCount: 1);
         private readonly int _ownerThread = Environment.CurrentManagedThreadId;
         private bool _disposed;
 
@@ -35,15 +39,10 @@ namespace OpenAIVideos.Commands.Pipeline
                 return;
             }
 
-            try
-            {
-                _queue.Add(action);
-            }
-            catch (InvalidOperationException)
-            {
-                // Disposed between the check and the add (ObjectDisposedException is one of these): a late report from
-                // abandoned work has nowhere to run, and must not crash a thread-pool thread.
-            }
+            // Posted just as the dispatcher is disposed, an action stays queued and is never run: a late report from
+            // abandoned work has nowhere to run.
+            _queue.Enqueue(action);
+            _posted.Set();
         }
 
         /// <summary>
@@ -194,9 +193,17 @@ namespace OpenAIVideos.Commands.Pipeline
             {
                 while (!task.IsCompleted)
                 {
-                    if (_queue.TryTake(out var action, Timeout.Infinite, cancellationToken))
+                    if (_queue.TryDequeue(out var action))
                     {
                         action();
+                        continue;
+                    }
+
+                    // Reset, then look again: an action posted after the look sets the event after the reset.
+                    _posted.Reset();
+                    if (_queue.IsEmpty && !task.IsCompleted)
+                    {
+                        _posted.Wait(cancellationToken);
                     }
                 }
 
@@ -303,7 +310,7 @@ namespace OpenAIVideos.Commands.Pipeline
         /// <summary>Runs every queued action now, on the calling thread.</summary>
         public void Drain(CancellationToken cancellationToken = default)
         {
-            while (_queue.TryTake(out var action))
+            while (_queue.TryDequeue(out var action))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 action();
@@ -318,8 +325,7 @@ namespace OpenAIVideos.Commands.Pipeline
         public void Dispose()
         {
             Volatile.Write(ref _disposed, true);
-            _queue.CompleteAdding();
-            while (_queue.TryTake(out _))
+            while (_queue.TryDequeue(out _))
             {
             }
         }
