@@ -22,12 +22,13 @@ namespace OpenAIVideos.Benchmarks
     {
         private const string Usage =
             "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator|shell|shell-retrieve|shell-list|shell-remove|shell-download|shell-wait|shell-import\n"
-            + "       [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER] [--no-build]\n"
+            + "       [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER] [--no-build] [--module PSD1]\n"
             + "  all          the engine scenarios; shell = every shell-* scenario (the cmdlets in the pinned pwsh)\n"
             + "  --quick      smaller sizes, for developing the harness (not for reporting)\n"
             + "  --write-doc  write the results between the markers of docs/performance.md (or PATH)\n"
             + "  --dir        folder for the download scenarios' files (default: a new folder under the temp path)\n"
-            + "  --no-build   shell scenarios: use the module already laid out in out/ instead of running build.ps1 -Task Build";
+            + "  --no-build   shell scenarios: use the module already laid out in out/ instead of running build.ps1 -Task Build\n"
+            + "  --module     shell scenarios: import this manifest instead (e.g. an older commit laid out elsewhere, to compare)";
 
         private static readonly string[] Scenarios = { "retrieve", "list", "download", "wait", "emulator" };
 
@@ -40,7 +41,7 @@ namespace OpenAIVideos.Benchmarks
 
             var scenarios = new List<string>();
             bool quick = false, build = true;
-            string? docPath = null, folder = null;
+            string? docPath = null, folder = null, manifest = null;
             for (int i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -52,6 +53,9 @@ namespace OpenAIVideos.Benchmarks
                         docPath = i + 1 < args.Length && !args[i + 1].StartsWith("-", StringComparison.Ordinal) && !Scenarios.Contains(args[i + 1]) && !ShellFamily.IsShell(args[i + 1]) && args[i + 1] is not "all" and not "shell"
                             ? args[++i]
                             : DefaultDocPath();
+                        break;
+                    case "--module":
+                        manifest = i + 1 < args.Length ? args[++i] : null;
                         break;
                     case "--no-build":
                         build = false;
@@ -86,10 +90,11 @@ namespace OpenAIVideos.Benchmarks
             var shellReport = new Report("shell-benchmark-results", "Invoke-RestMethod / Invoke-WebRequest", "Ours (cmdlets)") { CommandLine = commandLine };
             Console.WriteLine($"Machine: {Report.Machine()}");
             Console.WriteLine($"Emulator: {EmulatorProcess.DllPath} (separate process)");
-            PinnedPowerShell? pwsh = scenarios.Any(ShellFamily.IsShell) ? await ShellFamily.PrepareAsync(RepositoryRoot(), build) : null;
+            PinnedPowerShell? pwsh = scenarios.Any(ShellFamily.IsShell) ? await ShellFamily.PrepareAsync(RepositoryRoot(), build, manifest) : null;
             if (pwsh is not null)
             {
-                shellReport.MachineExtra = $"; PowerShell {pwsh.Version} (the tool manifest's, as `dotnet {Path.GetFileName(pwsh.DllPath)}`)";
+                shellReport.MachineExtra = $"; PowerShell {pwsh.Version} (the tool manifest's, as `dotnet {Path.GetFileName(pwsh.DllPath)}`)"
+                    + (manifest is null ? string.Empty : $"; module {pwsh.Manifest}");
             }
 
             using var sampler = new ProcessSampler(sampleThreads: true);

@@ -28,8 +28,11 @@ namespace OpenAIVideos.Benchmarks.Harness
 
         public string DllPath { get; }
 
-        /// <summary>The laid-out module's manifest (out/OpenAIVideos/VERSION/OpenAIVideos.psd1).</summary>
-        public string Manifest => Path.Combine(RepositoryRoot, "out", "OpenAIVideos", ModuleVersion(), "OpenAIVideos.psd1");
+        /// <summary>The laid-out module's manifest (out/OpenAIVideos/VERSION/OpenAIVideos.psd1), unless another was given.</summary>
+        public string Manifest => ManifestOverride ?? Path.Combine(RepositoryRoot, "out", "OpenAIVideos", ModuleVersion(), "OpenAIVideos.psd1");
+
+        /// <summary>Another build's manifest (<c>--module</c>), e.g. an older commit laid out elsewhere to compare against.</summary>
+        public string? ManifestOverride { get; set; }
 
         public static string WorkerScript => Path.Combine(AppContext.BaseDirectory, "Shell", "ShellWorker.ps1");
 

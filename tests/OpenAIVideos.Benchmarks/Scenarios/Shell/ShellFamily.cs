@@ -16,11 +16,12 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
     {
         public static readonly string[] Scenarios = { "shell-retrieve", "shell-list", "shell-remove", "shell-download", "shell-wait", "shell-import" };
 
-        /// <summary>Builds the layout (unless <paramref name="build"/> is false), then runs each named shell scenario.</summary>
-        public static async Task<PinnedPowerShell> PrepareAsync(string repositoryRoot, bool build)
+        /// <summary>Finds the pinned pwsh and builds the layout (unless <paramref name="build"/> is false or another <paramref name="manifest"/> is given).</summary>
+        public static async Task<PinnedPowerShell> PrepareAsync(string repositoryRoot, bool build, string? manifest)
         {
             var pwsh = await PinnedPowerShell.FindAsync(repositoryRoot);
-            if (build)
+            pwsh.ManifestOverride = manifest is null ? null : System.IO.Path.GetFullPath(manifest);
+            if (build && manifest is null)
             {
                 Console.WriteLine($"Building the module layout with PowerShell {pwsh.Version} (build.ps1 -Task Build)…");
                 await pwsh.BuildModuleAsync();
