@@ -30,6 +30,9 @@ $BaseUri = $BaseUri.TrimEnd('/')
 # What Invoke-RestMethod users send: the bearer key, and JSON wanted.
 $Headers = @{ Authorization = "Bearer $ApiKey"; Accept = 'application/json' }
 $Self = [System.Diagnostics.Process]::GetCurrentProcess()
+# The round-trip floor: one HttpClient, the body read as a string, nothing parsed or bound.
+$Http = [System.Net.Http.HttpClient]::new()
+$Http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $ApiKey)
 
 function Get-KernelPeak {
     # VmHWM: the kernel's own high-water mark of this process's resident set, in bytes.
@@ -89,6 +92,8 @@ $Contenders = @{
     'irm-retrieve'   = { param($c) $uri = "$BaseUri/videos/$($c.id)"; foreach ($i in 1..$c.n) { $null = Invoke-RestMethod -Uri $uri -Headers $Headers }; $c.n }
     # The floor: a compiled cmdlet that does no I/O, to show what a cmdlet call itself costs in this process.
     'floor-retrieve' = { param($c) foreach ($i in 1..$c.n) { $null = Get-Date }; $c.n }
+    # The HTTP floor from the same pwsh: what the round trip to the emulator itself costs at this moment's load.
+    'http-retrieve'  = { param($c) $uri = "$BaseUri/videos/$($c.id)"; foreach ($i in 1..$c.n) { $null = $Http.GetStringAsync($uri).GetAwaiter().GetResult() }; $c.n }
 
     'ours-list'      = { param($c) if ($c.n -gt 0) { (Get-Video -First $c.n | Measure-Object).Count } else { (Get-Video | Measure-Object).Count } }
     'irm-list'       = { param($c) if ($c.n -gt 0) { (Get-VideoPage | Select-Object -First $c.n | Measure-Object).Count } else { (Get-VideoPage | Measure-Object).Count } }

@@ -26,21 +26,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
                 return;
             }
 
-            string folder = settings.DownloadFolder ?? Path.Combine(Path.GetTempPath(), $"openaivideos-shell-bench-{Environment.ProcessId}");
-            Directory.CreateDirectory(folder);
-            try
-            {
-                await RunInAsync(report, settings, pwsh, folder);
-            }
-            finally
-            {
-                foreach (string file in Directory.GetFiles(folder))
-                {
-                    File.Delete(file);
-                }
-
-                Directory.Delete(folder);
-            }
+            await DownloadFolder.UseAsync(settings, "openaivideos-shell-bench", folder => RunInAsync(report, settings, pwsh, folder));
         }
 
         private static async Task RunInAsync(Report report, BenchSettings settings, PinnedPowerShell pwsh, string folder)

@@ -23,7 +23,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
             string id = (await RawApi.CreateAsync(http, "A calico cat playing a piano")).Id!;
             await using var worker = await ShellWorker.StartAsync(pwsh, emulator.BaseUri);
             var limit = TimeSpan.FromMinutes(2);
-            foreach (string op in new[] { "ours-retrieve", "irm-retrieve", "floor-retrieve" })
+            foreach (string op in new[] { "ours-retrieve", "irm-retrieve", "floor-retrieve", "http-retrieve" })
             {
                 await worker.RunAsync(new { op, n = settings.ShellRetrieveWarmup, id }, limit);
             }
@@ -34,6 +34,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
             var ours = new List<ShellMeasurement>();
             var irm = new List<ShellMeasurement>();
             var floor = new List<ShellMeasurement>();
+            var roundTrip = new List<ShellMeasurement>();
             for (int round = 0; round < settings.ShellRetrieveRounds; round++)
             {
                 // Back to back in one round, the side that goes first alternating: a paired comparison.
@@ -43,10 +44,12 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
                 }
 
                 floor.Add(await worker.RunAsync(new { op = "floor-retrieve", n, id }, limit));
+                roundTrip.Add(await worker.RunAsync(new { op = "http-retrieve", n, id }, limit));
             }
 
             double PerCall(ShellMeasurement m) => m.Milliseconds / n;
             double oursMs = Stats.Median(ours.Select(PerCall)), irmMs = Stats.Median(irm.Select(PerCall)), floorMs = Stats.Median(floor.Select(PerCall));
+            double httpMs = Stats.Median(roundTrip.Select(PerCall));
             var ratios = ours.Zip(irm, (o, r) => o.Milliseconds / r.Milliseconds).ToList();
             double ratio = Stats.Median(ratios);
             report.Add(Scenario, "warm call, median of the rounds' ratios", "n/a", "n/a", "n/a",
@@ -62,10 +65,15 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
                 Report.F(ours.Sum(m => m.CpuMilliseconds) / irm.Sum(m => m.CpuMilliseconds)) + "× Invoke-RestMethod", "reported", null);
             report.Add(Scenario, "floor: `Get-Date` per call, same pwsh", $"{Report.F(floorMs, "0.000")} ms, {Report.F(floor.Sum(m => m.Allocated) / (double)(n * floor.Count), "0")} B",
                 "n/a", "n/a", $"ours = floor + {Report.F(oursMs - floorMs, "0.000")} ms", "reported (what any compiled cmdlet call costs)", null);
+            report.Add(Scenario, "round-trip floor: `HttpClient.GetStringAsync` from the same pwsh", Report.F(httpMs, "0.000") + " ms", "n/a", "n/a",
+                $"ours = round trip + {Report.F(oursMs - httpMs, "0.000")} ms; Invoke-RestMethod = round trip + {Report.F(irmMs - httpMs, "0.000")} ms",
+                "reported (the loopback exchange with the emulator at this load)", null);
             report.Note(Scenario, $"{settings.ShellRetrieveWarmup} warm-up calls per contender, then {settings.ShellRetrieveRounds} rounds of {n} calls per side "
                 + $"({settings.ShellRetrieveRounds * n:N0} timed calls each), the side that goes first alternating; the verdict is the median of the rounds' own ratios. "
                 + "Ours = `foreach ($i in 1..N) { $null = Get-Video -VideoId $id }` after `Connect-OpenAIVideo -BaseUri … -ApiKey …`; "
                 + "Invoke-RestMethod = the same loop over `Invoke-RestMethod -Uri …/videos/$id -Headers @{ Authorization = \"Bearer …\"; Accept = 'application/json' }`. "
+                + "After each pair, `Get-Date` (a compiled cmdlet, no I/O) and `$http.GetStringAsync($uri).GetAwaiter().GetResult()` (one HttpClient with the bearer "
+                + "header; no parsing, no binding) run the same number of times in the same pwsh, as floors measured at the same load. "
                 + "Allocated = the worker pwsh's allocations on all threads (`[GC]::GetTotalAllocatedBytes($true)`) / calls; CPU = its TotalProcessorTime / calls.");
         }
     }
