@@ -92,8 +92,13 @@ $Contenders = @{
     'irm-retrieve'   = { param($c) $uri = "$BaseUri/videos/$($c.id)"; foreach ($i in 1..$c.n) { $null = Invoke-RestMethod -Uri $uri -Headers $Headers }; $c.n }
     # The floor: a compiled cmdlet that does no I/O, to show what a cmdlet call itself costs in this process.
     'floor-retrieve' = { param($c) foreach ($i in 1..$c.n) { $null = Get-Date }; $c.n }
+    # Our cmdlet with no request: -First 0 binds, resolves the connection, creates the client and ends before any I/O.
+    'bare-retrieve'  = { param($c) foreach ($i in 1..$c.n) { $null = Get-Video -First 0 }; $c.n }
     # The HTTP floor from the same pwsh: what the round trip to the emulator itself costs at this moment's load.
     'http-retrieve'  = { param($c) $uri = "$BaseUri/videos/$($c.id)"; foreach ($i in 1..$c.n) { $null = $Http.GetStringAsync($uri).GetAwaiter().GetResult() }; $c.n }
+    # The same with a cmdlet call between requests, as between two Get-Video calls: the threads that carry the answer
+    # go idle meanwhile, and waking them is part of every single-call invocation.
+    'gap-retrieve'   = { param($c) $uri = "$BaseUri/videos/$($c.id)"; foreach ($i in 1..$c.n) { $null = Get-Date; $null = $Http.GetStringAsync($uri).GetAwaiter().GetResult() }; $c.n }
 
     'ours-list'      = { param($c) if ($c.n -gt 0) { (Get-Video -First $c.n | Measure-Object).Count } else { (Get-Video | Measure-Object).Count } }
     'irm-list'       = { param($c) if ($c.n -gt 0) { (Get-VideoPage | Select-Object -First $c.n | Measure-Object).Count } else { (Get-VideoPage | Measure-Object).Count } }
