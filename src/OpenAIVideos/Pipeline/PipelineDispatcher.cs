@@ -7,9 +7,10 @@ using System.Threading.Tasks;
 namespace OpenAIVideos.Commands.Pipeline
 {
     /// <summary>
-    /// Runs asynchronous engine work on the thread pool while the calling (pipeline) thread executes the actions that
-    /// work posts: PowerShell allows <c>Write*</c> only on the pipeline thread, so progress, verbose lines and output
-    /// are posted here as <see cref="Action"/>s and run in the order they were posted.
+    /// Runs asynchronous engine work while the calling (pipeline) thread executes the actions that work posts:
+    /// PowerShell allows <c>Write*</c> only on the pipeline thread, so progress, verbose lines and output are posted
+    /// here as <see cref="Action"/>s and run in the order they were posted. Sequences (<see cref="ForEach{T}"/>) are
+    /// pulled on the pipeline thread itself, so their items need no posting at all.
     /// </summary>
     /// <remarks>
     /// No PowerShell types: the cmdlet base hands it closures over its own <c>Write*</c> methods, and the unit tests
