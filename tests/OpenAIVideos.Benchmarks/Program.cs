@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using OpenAIVideos.Benchmarks.Harness;
 using OpenAIVideos.Benchmarks.Scenarios;
+using OpenAIVideos.Benchmarks.Scenarios.Shell;
 using OpenAIVideos.Client;
 
 namespace OpenAIVideos.Benchmarks
@@ -14,15 +15,20 @@ namespace OpenAIVideos.Benchmarks
     /// <summary>
     /// The performance suite: our client against a raw HttpClient + System.Text.Json baseline and curl, side by side,
     /// against the emulator (a separate process) on loopback. Run by hand, not by CI:
-    /// <c>dotnet run -c Release --project tests/OpenAIVideos.Benchmarks -- all --write-doc</c>.
+    /// <c>dotnet run -c Release --project tests/OpenAIVideos.Benchmarks -- all --write-doc</c>; the shell family (the
+    /// cmdlets in the pinned pwsh against Invoke-RestMethod, Invoke-WebRequest and curl) with <c>-- shell --write-doc</c>.
     /// </summary>
     internal static class Program
     {
         private const string Usage =
-            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator|batch [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER]\n"
+            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator|batch|shell|shell-retrieve|shell-list|shell-remove|shell-download|shell-wait|shell-import\n"
+            + "       [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER] [--no-build] [--module PSD1]\n"
+            + "  all          the engine scenarios (batch included); shell = every shell-* scenario (the cmdlets in the pinned pwsh)\n"
             + "  --quick      smaller sizes, for developing the harness (not for reporting)\n"
             + "  --write-doc  write the results between the markers of docs/performance.md (or PATH)\n"
-            + "  --dir        folder for the download scenario's files (default: a new folder under the temp path)";
+            + "  --dir        folder for the download scenarios' files (default: a new folder under the temp path)\n"
+            + "  --no-build   shell scenarios: use the module already laid out in out/ instead of running build.ps1 -Task Build\n"
+            + "  --module     shell scenarios: import this manifest instead (e.g. an older commit laid out elsewhere, to compare)";
 
         private static readonly string[] Scenarios = { "retrieve", "list", "download", "wait", "emulator", "batch" };
 
@@ -34,8 +40,8 @@ namespace OpenAIVideos.Benchmarks
             }
 
             var scenarios = new List<string>();
-            bool quick = false;
-            string? docPath = null, folder = null;
+            bool quick = false, build = true;
+            string? docPath = null, folder = null, manifest = null;
             for (int i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -44,9 +50,15 @@ namespace OpenAIVideos.Benchmarks
                         quick = true;
                         break;
                     case "--write-doc":
-                        docPath = i + 1 < args.Length && !args[i + 1].StartsWith("-", StringComparison.Ordinal) && !Scenarios.Contains(args[i + 1]) && args[i + 1] != "all"
+                        docPath = i + 1 < args.Length && !args[i + 1].StartsWith("-", StringComparison.Ordinal) && !Scenarios.Contains(args[i + 1]) && !ShellFamily.IsShell(args[i + 1]) && args[i + 1] is not "all" and not "shell"
                             ? args[++i]
                             : DefaultDocPath();
+                        break;
+                    case "--module":
+                        manifest = i + 1 < args.Length ? args[++i] : null;
+                        break;
+                    case "--no-build":
+                        build = false;
                         break;
                     case "--dir":
                         folder = i + 1 < args.Length ? args[++i] : null;
@@ -54,7 +66,10 @@ namespace OpenAIVideos.Benchmarks
                     case "all":
                         scenarios.AddRange(Scenarios);
                         break;
-                    case var name when Scenarios.Contains(name):
+                    case "shell":
+                        scenarios.AddRange(ShellFamily.Scenarios);
+                        break;
+                    case var name when Scenarios.Contains(name) || ShellFamily.IsShell(name):
                         scenarios.Add(name);
                         break;
                     default:
@@ -70,14 +85,29 @@ namespace OpenAIVideos.Benchmarks
             }
 
             var settings = new BenchSettings { Quick = quick, DownloadFolder = folder };
-            var report = new Report { CommandLine = "dotnet run -c Release --project tests/OpenAIVideos.Benchmarks -- " + string.Join(' ', args) };
+            string commandLine = "dotnet run -c Release --project tests/OpenAIVideos.Benchmarks -- " + string.Join(' ', args);
+            var report = new Report { CommandLine = commandLine };
+            var shellReport = new Report("shell-benchmark-results", "Invoke-RestMethod / Invoke-WebRequest", "Ours (cmdlets)") { CommandLine = commandLine };
             Console.WriteLine($"Machine: {Report.Machine()}");
             Console.WriteLine($"Emulator: {EmulatorProcess.DllPath} (separate process)");
+            PinnedPowerShell? pwsh = scenarios.Any(ShellFamily.IsShell) ? await ShellFamily.PrepareAsync(RepositoryRoot(), build, manifest) : null;
+            if (pwsh is not null)
+            {
+                shellReport.MachineExtra = $"; PowerShell {pwsh.Version} (the tool manifest's, as `dotnet {Path.GetFileName(pwsh.DllPath)}`)"
+                    + (manifest is null ? string.Empty : $"; module {pwsh.Manifest}");
+            }
+
             using var sampler = new ProcessSampler(sampleThreads: true);
             var total = Stopwatch.StartNew();
             foreach (string scenario in scenarios.Distinct())
             {
                 Console.WriteLine($"[{total.Elapsed:mm\\:ss}] {scenario} (load {Report.LoadAverage()})…");
+                if (ShellFamily.IsShell(scenario))
+                {
+                    await ShellFamily.RunAsync(scenario, shellReport, settings, pwsh!);
+                    continue;
+                }
+
                 switch (scenario)
                 {
                     case "retrieve":
@@ -101,20 +131,24 @@ namespace OpenAIVideos.Benchmarks
                 }
             }
 
-            report.RecordLoad("end");
             Console.WriteLine($"[{total.Elapsed:mm\\:ss}] done{(quick ? " (--quick: sizes reduced, not for reporting)" : string.Empty)}.");
-            Console.WriteLine();
-            Console.WriteLine(report.ConsoleTable());
-            foreach (string note in report.Notes)
+            // Each family has its own section of the doc: only a family that ran is printed and rewritten.
+            foreach (Report ran in new[] { report, shellReport }.Where(r => r.Rows.Count > 0))
             {
-                Console.WriteLine(note);
-            }
+                ran.RecordLoad("end");
+                Console.WriteLine();
+                Console.WriteLine(ran.ConsoleTable());
+                foreach (string note in ran.Notes)
+                {
+                    Console.WriteLine(note);
+                }
 
-            Console.WriteLine("Load: " + string.Join("; ", report.Loads));
-            if (docPath is not null)
-            {
-                report.WriteInto(docPath);
-                Console.WriteLine($"Wrote the results into {docPath}.");
+                Console.WriteLine("Load: " + string.Join("; ", ran.Loads));
+                if (docPath is not null)
+                {
+                    ran.WriteInto(docPath);
+                    Console.WriteLine($"Wrote the results into {docPath}.");
+                }
             }
 
             return 0;
@@ -143,13 +177,15 @@ namespace OpenAIVideos.Benchmarks
             return seen == id ? 0 : 1;
         }
 
-        private static string DefaultDocPath()
+        private static string DefaultDocPath() => Path.Combine(RepositoryRoot(), "docs", "performance.md");
+
+        private static string RepositoryRoot()
         {
             for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
             {
                 if (File.Exists(Path.Combine(folder.FullName, "Module.sln")))
                 {
-                    return Path.Combine(folder.FullName, "docs", "performance.md");
+                    return folder.FullName;
                 }
             }
 

@@ -151,5 +151,175 @@ namespace OpenAIVideos.Module.Tests
             dispatcher.Drain();
             Assert.False(ran);
         }
+    
+        [Fact]
+        public void ASynchronousThrowBeforeTheFirstAwaitPropagatesUnwrapped()
+        {
+            using var dispatcher = new PipelineDispatcher();
+            var exception = Assert.Throws<ArgumentException>(() => dispatcher.Run<int>(_ => throw new ArgumentException("bad id")));
+            Assert.Equal("bad id", exception.Message);
+        }
+
+        [Fact]
+        public void TheWorkNeverSeesTheCallersSynchronizationContext()
+        {
+            using var dispatcher = new PipelineDispatcher();
+            var previous = SynchronizationContext.Current;
+            var refusing = new RefusingContext();
+            SynchronizationContext.SetSynchronizationContext(refusing);
+            try
+            {
+                // An await that captured the caller's context would post to it; the caller is blocked pumping, so that
+                // would hang in a real host. Here the context refuses, which fails the work instead.
+                var result = dispatcher.Run(async _ =>
+                {
+                    Assert.Null(SynchronizationContext.Current);
+                    await Task.Delay(1);
+                    return 7;
+                });
+                Assert.Equal(7, result);
+                Assert.Same(refusing, SynchronizationContext.Current);
+                Assert.Equal(0, refusing.Posts);
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(previous);
+            }
+        }
+
+        [Fact]
+        public void ForEachHandsEveryItemToTheCallingThreadInOrderAndRunsPostedActionsFirst()
+        {
+            using var dispatcher = new PipelineDispatcher();
+            var thread = Environment.CurrentManagedThreadId;
+            var seen = new List<string>();
+            var threads = new HashSet<int>();
+            var source = new CountingSource(10, pageSize: 3, dispatcher, note => seen.Add(note));
+            dispatcher.ForEach(_ => source.Items(), item =>
+            {
+                seen.Add("item " + item);
+                threads.Add(Environment.CurrentManagedThreadId);
+                return true;
+            });
+            var expected = new List<string>();
+            for (var i = 0; i < 10; i++)
+            {
+                if (i % 3 == 0)
+                {
+                    expected.Add("page " + i);
+                }
+
+                expected.Add("item " + i);
+            }
+
+            Assert.Equal(expected, seen); // what the source posted while fetching a page is written before that page's items
+            Assert.Equal(new[] { thread }, threads);
+            Assert.True(source.Disposed);
+        }
+
+        [Fact]
+        public void ForEachStopsWhenTheHandlerSaysSoAndDisposesTheSource()
+        {
+            using var dispatcher = new PipelineDispatcher();
+            var source = new CountingSource(1000, pageSize: 10, dispatcher, _ => { });
+            var taken = new List<int>();
+            dispatcher.ForEach(_ => source.Items(), item =>
+            {
+                taken.Add(item);
+                return taken.Count < 15;
+            });
+            Assert.Equal(15, taken.Count);
+            Assert.Equal(2, source.PagesFetched);
+            Assert.True(source.Disposed);
+        }
+
+        [Fact]
+        public void AHandlersExceptionPropagatesAndDisposesTheSource()
+        {
+            using var dispatcher = new PipelineDispatcher();
+            var source = new CountingSource(100, pageSize: 10, dispatcher, _ => { });
+            Assert.Throws<ArithmeticException>(() => dispatcher.ForEach(_ => source.Items(), item => item < 5 ? true : throw new ArithmeticException()));
+            Assert.True(source.Disposed);
+        }
+
+        [Fact]
+        public async Task ForEachCancellationReturnsPromptlyAndTheSourceIsStillReleased()
+        {
+            using var dispatcher = new PipelineDispatcher();
+            using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            var released = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var clock = Stopwatch.StartNew();
+            Assert.ThrowsAny<OperationCanceledException>(() => dispatcher.ForEach(_ => Hanging(released), _ => true, stop.Token));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Took {clock.Elapsed}.");
+            Assert.True(await released.Task.WaitAsync(TimeSpan.FromSeconds(5)), "The enumerator was disposed once its cancelled move ended.");
+        }
+
+        private static async IAsyncEnumerable<int> Hanging(TaskCompletionSource<bool> released, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token = default)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                yield return 1;
+            }
+            finally
+            {
+                released.TrySetResult(true);
+            }
+        }
+
+        /// <summary>Items 0..count-1 in pages: each page is fetched asynchronously and posts a note before its items.</summary>
+        private sealed class CountingSource
+        {
+            private readonly int _count;
+            private readonly int _pageSize;
+            private readonly PipelineDispatcher _dispatcher;
+            private readonly Action<string> _note;
+
+            public CountingSource(int count, int pageSize, PipelineDispatcher dispatcher, Action<string> note)
+            {
+                _count = count;
+                _pageSize = pageSize;
+                _dispatcher = dispatcher;
+                _note = note;
+            }
+
+            public int PagesFetched { get; private set; }
+
+            public bool Disposed { get; private set; }
+
+            public async IAsyncEnumerable<int> Items()
+            {
+                try
+                {
+                    for (var i = 0; i < _count; i++)
+                    {
+                        if (i % _pageSize == 0)
+                        {
+                            await Task.Delay(1).ConfigureAwait(false); // the "request", completing on the pool
+                            PagesFetched++;
+                            var page = i;
+                            _dispatcher.Post(() => _note("page " + page));
+                        }
+
+                        yield return i;
+                    }
+                }
+                finally
+                {
+                    Disposed = true;
+                }
+            }
+        }
+
+        private sealed class RefusingContext : SynchronizationContext
+        {
+            public int Posts { get; private set; }
+
+            public override void Post(SendOrPostCallback d, object? state)
+            {
+                Posts++;
+                throw new InvalidOperationException("The work tried to resume on the blocked caller's context.");
+            }
+        }
     }
 }

@@ -162,6 +162,32 @@ Describe 'Get-Video' {
         $found.Id | Should -Be $script:Completed.Id
     }
 
+    It 'logs each request to the verbose stream only when verbose is wanted, never with the key' {
+        $id = $script:Completed.Id
+        $lines = @(Get-Video $id -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        ($lines -join "`n") | Should -Match "GET videos/$id -> 200"
+        ($lines -join "`n") | Should -Not -Match 'pester-key'
+        @(Get-Video $id 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        $VerbosePreference = 'Continue'
+        try {
+            @(Get-Video $id 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match "GET videos/$id -> 200"
+            @(Get-Video $id -Verbose:$false 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        }
+        finally {
+            $VerbosePreference = 'SilentlyContinue'
+        }
+    }
+
+    It 'a listing stopped downstream asks for no further page' {
+        $null = 'another lighthouse', 'a third lighthouse' | New-Video
+        $root = $script:BaseUri -replace '/v1/?$', ''
+        $lists = { (Invoke-RestMethod -Uri "$root/_emulator/stats" -Headers @{ Authorization = 'Bearer pester-key' }).requests_by_operation.list }
+        $before = & $lists
+        @(Get-Video -PageSize 1 | Select-Object -First 2).Count | Should -Be 2
+        # One video per page: the two pages those came from, and not one more.
+        (& $lists) - $before | Should -Be 2
+    }
+
     It 'fits the default table in 120 columns' {
         $text = Get-Video | Format-Table | Out-String -Width 120
         $text | Should -Match 'Prompt'

@@ -30,7 +30,7 @@ namespace OpenAIVideos.Client.Transport
         private readonly Action<string>? _log;
         private readonly Uri _baseUri;
         private readonly ServerProfile _profile;
-        private readonly ResiliencePipeline<AttemptResult> _pipeline;
+        private readonly Lazy<ResiliencePipeline<AttemptResult>> _pipeline;
         private readonly Random _jitter = new Random();
 
         public ApiTransport(VideoClientOptions options, HttpClient http, Action<string>? log)
@@ -40,7 +40,8 @@ namespace OpenAIVideos.Client.Transport
             _log = log;
             _baseUri = new Uri(options.BaseUri.AbsoluteUri.TrimEnd('/') + "/");
             _profile = options.Profile;
-            _pipeline = BuildPipeline();
+            // Built on the first retry only: nearly every call succeeds at once, and a client is created per cmdlet call.
+            _pipeline = new Lazy<ResiliencePipeline<AttemptResult>>(BuildPipeline);
         }
 
         public VideoClientOptions Options => _options;
@@ -127,7 +128,7 @@ namespace OpenAIVideos.Client.Transport
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             try
             {
-                return await _pipeline.ExecuteOutcomeAsync(
+                return await _pipeline.Value.ExecuteOutcomeAsync(
                     async (ctx, state) => await state.NextAsync(ctx.CancellationToken).ConfigureAwait(false),
                     context,
                     attempts).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using OpenAIVideos.Client;
 using OpenAIVideos.Commands.Completion;
 using OpenAIVideos.Commands.Pipeline;
@@ -83,29 +82,24 @@ namespace OpenAIVideos.Commands
                 Order = Order?.ToLowerInvariant(),
                 PageSize = MyInvocation.BoundParameters.ContainsKey(nameof(PageSize)) ? PageSize : window.SuggestedPageSize(),
             };
+            if (window.IsSatisfied)
+            {
+                return;
+            }
+
             try
             {
-                Run(async (client, token) =>
+                // Pulled on the pipeline thread: the rest of a page is written with no thread hand-off per video, and
+                // the next page is requested only when the pipeline asks for more.
+                ForEach((client, token) => client.ListAsync(query, token), video =>
                 {
-                    if (window.IsSatisfied)
+                    var decision = window.Offer(video);
+                    if (decision.Emit)
                     {
-                        return;
+                        WriteObject(video);
                     }
 
-                    await foreach (var video in client.ListAsync(query, token).ConfigureAwait(false))
-                    {
-                        var decision = window.Offer(video);
-                        if (decision.Emit)
-                        {
-                            // Await the write so listing never runs ahead of a slow pipeline.
-                            await Dispatcher.PostAsync(() => WriteObject(video), token).ConfigureAwait(false);
-                        }
-
-                        if (decision.Stop)
-                        {
-                            break;
-                        }
-                    }
+                    return !decision.Stop;
                 });
             }
             catch (VideoApiException exception)

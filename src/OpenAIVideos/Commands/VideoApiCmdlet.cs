@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -84,8 +85,15 @@ namespace OpenAIVideos.Commands
                         "Connect-OpenAIVideo -ApiKey (Read-Host -AsSecureString)")));
             }
 
-            WriteVerbose($"Connecting to {options} (from {(IsConnectionGiven() ? "parameters over the " : string.Empty)}{source.ToString().ToLowerInvariant()}).");
-            _client = new VideosClient(options, line => _dispatcher.Post(() => WriteVerbose(line)));
+            Action<string>? log = null;
+            if (IsVerboseWanted())
+            {
+                // Only then: the engine formats a log line per request only when it has somewhere to send it.
+                WriteVerbose($"Connecting to {options} (from {(IsConnectionGiven() ? "parameters over the " : string.Empty)}{source.ToString().ToLowerInvariant()}).");
+                log = line => _dispatcher.Post(() => WriteVerbose(line));
+            }
+
+            _client = new VideosClient(options, log);
         }
 
         /// <summary>Cancels every engine call in flight.</summary>
@@ -102,6 +110,22 @@ namespace OpenAIVideos.Commands
             try
             {
                 return _dispatcher.Run(token => work(Client, token), StopToken);
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// Enumerates an engine sequence on the pipeline thread, handing each item to <paramref name="onItem"/> (which may
+        /// write it) until the sequence ends or <paramref name="onItem"/> returns false; Ctrl+C becomes a pipeline stop.
+        /// </summary>
+        protected void ForEach<T>(Func<VideosClient, CancellationToken, IAsyncEnumerable<T>> source, Func<T, bool> onItem)
+        {
+            try
+            {
+                _dispatcher.ForEach(token => source(Client, token), onItem, StopToken);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
@@ -197,6 +221,22 @@ namespace OpenAIVideos.Commands
             }
 
             return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference", false));
+        }
+
+        /// <summary>
+        /// Whether <c>WriteVerbose</c> would show anything: <c>-Verbose</c> (or <c>-Verbose:$false</c>) if given, else
+        /// <c>$VerbosePreference</c> as the caller sees it.
+        /// </summary>
+        protected bool IsVerboseWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var value) && value is SwitchParameter verbose)
+            {
+                return verbose.IsPresent;
+            }
+
+            return SessionState.PSVariable.GetValue("VerbosePreference", ActionPreference.SilentlyContinue) is var preference
+                && LanguagePrimitives.TryConvertTo(preference, out ActionPreference action)
+                && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
         }
 
         /// <summary>A PowerShell path as a file-system path, relative to PowerShell's location (not the process's).</summary>

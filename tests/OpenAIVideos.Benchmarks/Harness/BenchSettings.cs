@@ -34,5 +34,30 @@ namespace OpenAIVideos.Benchmarks.Harness
         public double HammerSeconds => Quick ? 1.5 : 3;
 
         public string? DownloadFolder { get; init; }
+
+        // The shell scenarios (the cmdlets in the pinned pwsh against Invoke-RestMethod and friends).
+        public int ShellRetrieveWarmup => Quick ? 100 : 300;
+
+        public int ShellRetrieveRounds => Quick ? 4 : 20;
+
+        public int ShellRetrievePerRound => 50;
+
+        public int ShellListTotal => Quick ? 2000 : 10000;
+
+        public int ShellListRounds => Quick ? 1 : 3;
+
+        public int ShellRemoveTotal => 1000;
+
+        public int ShellRemoveFailed => 100;
+
+        public int ShellRemoveRounds => Quick ? 1 : 5;
+
+        public long ShellDownloadBytes => Quick ? 64L * 1024 * 1024 : 1024L * 1024 * 1024;
+
+        public int ShellDownloadRounds => Quick ? 1 : 5;
+
+        public int ShellWaitJobs => Quick ? 200 : 1000;
+
+        public int ShellImportRuns => Quick ? 3 : 10;
     }
 }

@@ -88,6 +88,32 @@ namespace OpenAIVideos.Benchmarks.Harness
             return created;
         }
 
+        /// <summary>Every video the server lists, page by page.</summary>
+        public static async Task<List<RawVideo>> ListAllAsync(HttpClient http, CancellationToken ct = default)
+        {
+            var all = new List<RawVideo>();
+            string? after = null;
+            for (int page = 0; page < 100_000; page++)
+            {
+                RawVideoList list = await ListPageAsync(http, 100, after, ct);
+                all.AddRange(list.Data);
+                if (!list.HasMore || list.LastId is null)
+                {
+                    break;
+                }
+
+                after = list.LastId;
+            }
+
+            return all;
+        }
+
+        public static async Task DeleteAsync(HttpClient http, string id, CancellationToken ct = default)
+        {
+            using var response = await http.DeleteAsync("videos/" + id, ct);
+            response.EnsureSuccessStatusCode();
+        }
+
         /// <summary>Polls until every id is completed (bounded by <paramref name="limit"/>).</summary>
         public static async Task WaitCompletedAsync(HttpClient http, string id, TimeSpan limit)
         {

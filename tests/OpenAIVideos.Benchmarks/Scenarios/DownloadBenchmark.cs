@@ -23,21 +23,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios
         public static async Task RunAsync(Report report, BenchSettings settings, ProcessSampler sampler)
         {
             report.RecordLoad("download");
-            string folder = settings.DownloadFolder ?? Path.Combine(Path.GetTempPath(), $"openaivideos-bench-{Environment.ProcessId}");
-            Directory.CreateDirectory(folder);
-            try
-            {
-                await RunInAsync(report, settings, sampler, folder);
-            }
-            finally
-            {
-                foreach (string file in Directory.GetFiles(folder, "*", SearchOption.TopDirectoryOnly))
-                {
-                    File.Delete(file);
-                }
-
-                Directory.Delete(folder);
-            }
+            await DownloadFolder.UseAsync(settings, "openaivideos-bench", folder => RunInAsync(report, settings, sampler, folder));
         }
 
         private static async Task RunInAsync(Report report, BenchSettings settings, ProcessSampler sampler, string folder)

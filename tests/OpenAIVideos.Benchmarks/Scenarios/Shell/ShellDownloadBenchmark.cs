@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using OpenAIVideos.Benchmarks.Harness;
+
+namespace OpenAIVideos.Benchmarks.Scenarios.Shell
+{
+    /// <summary>
+    /// 1 GiB of content to a file from the shell: <c>Save-VideoContent</c>, <c>Invoke-WebRequest -OutFile</c> and
+    /// <c>curl -o</c> (started from the same pwsh), in an order shuffled per round; rate, and the worker's peak resident
+    /// set above its start. Each file is deleted as soon as it has been timed.
+    /// </summary>
+    internal static class ShellDownloadBenchmark
+    {
+        private const string Scenario = "shell-download";
+        private static readonly string[] Contenders = { "ours-download", "iwr-download", "curl-download" };
+
+        public static async Task RunAsync(Report report, BenchSettings settings, PinnedPowerShell pwsh)
+        {
+            report.RecordLoad(Scenario);
+            if (!ChildProcess.CurlAvailable)
+            {
+                report.Add(Scenario, "download", "n/a", "n/a", "n/a", $"{ChildProcess.CurlPath} not found", "≥ 0.9× curl", null);
+                return;
+            }
+
+            await DownloadFolder.UseAsync(settings, "openaivideos-shell-bench", folder => RunInAsync(report, settings, pwsh, folder));
+        }
+
+        private static async Task RunInAsync(Report report, BenchSettings settings, PinnedPowerShell pwsh, string folder)
+        {
+            await using var emulator = await EmulatorProcess.StartAsync(jobSeconds: 0.2);
+            using var http = RawApi.CreateHttp(emulator.BaseUri);
+            string id = (await RawApi.CreateAsync(http, $"Benchmark body [emulator:content-bytes={settings.ShellDownloadBytes}]")).Id!;
+            string small = (await RawApi.CreateAsync(http, "Benchmark warm-up [emulator:content-bytes=1048576]")).Id!;
+            await RawApi.WaitCompletedAsync(http, id, TimeSpan.FromSeconds(30));
+            await RawApi.WaitCompletedAsync(http, small, TimeSpan.FromSeconds(30));
+            await using var worker = await ShellWorker.StartAsync(pwsh, emulator.BaseUri);
+            var limit = TimeSpan.FromMinutes(2);
+            foreach (string op in Contenders)
+            {
+                await RunOneAsync(worker, op, small, 1048576, folder, limit);
+            }
+
+            var runs = Contenders.ToDictionary(op => op, _ => new List<ShellMeasurement>());
+            var random = new Random(20261201); // seeded: the same orders every run
+            for (int round = 0; round < settings.ShellDownloadRounds; round++)
+            {
+                foreach (string op in Contenders.OrderBy(_ => random.Next()).ToList())
+                {
+                    runs[op].Add(await RunOneAsync(worker, op, id, settings.ShellDownloadBytes, folder, limit));
+                }
+            }
+
+            double mib = settings.ShellDownloadBytes / 1048576.0;
+            double Rate(string op) => Stats.Median(runs[op].Select(m => mib / (m.Milliseconds / 1000)));
+            double ours = Rate("ours-download"), iwr = Rate("iwr-download"), curl = Rate("curl-download");
+            report.Add(Scenario, $"{Report.F(mib, "0")} MiB to a file, MiB/s", Report.F(ours, "0"), Report.F(iwr, "0") + " (Invoke-WebRequest -OutFile)", Report.F(curl, "0") + " (`-o`)",
+                $"{Report.F(ours / curl)}× curl, {Report.F(ours / iwr)}× Invoke-WebRequest", "≥ 0.9× curl", ours >= 0.9 * curl);
+            long Growth(string op) => (long)Stats.Median(runs[op].Select(m => (double)m.PeakGrowth));
+            report.Add(Scenario, "pwsh peak working set growth", Report.MiB(Growth("ours-download")), Report.MiB(Growth("iwr-download")), "n/a (own process)",
+                string.Empty, "< 32 MiB", Growth("ours-download") < 32L * 1024 * 1024);
+            string PerRound(string op) => string.Join(", ", runs[op].Select(m => Report.F(mib / (m.Milliseconds / 1000), "0")));
+            report.Note(Scenario, $"{settings.ShellDownloadRounds} rounds (median), contenders in an order shuffled per round (seeded), into `{folder}`; "
+                + "ours = `Save-VideoContent -VideoId $id -Path FILE -Force` (temporary file, fsync, rename, fsync of the folder: durable); "
+                + "Invoke-WebRequest = `Invoke-WebRequest -Uri …/content?variant=video -Headers … -OutFile FILE`; curl = `curl -sS -f -o FILE -H …` started "
+                + "from the worker pwsh (its process start included, as a script would run it); neither of those two fsyncs. Growth = the worker's kernel peak RSS "
+                + $"(reset before each download) minus its working set before. MiB/s per round: ours {PerRound("ours-download")}; Invoke-WebRequest {PerRound("iwr-download")}; "
+                + $"curl {PerRound("curl-download")}.");
+        }
+
+        private static async Task<ShellMeasurement> RunOneAsync(ShellWorker worker, string op, string id, long bytes, string folder, TimeSpan limit)
+        {
+            string path = Path.Combine(folder, $"{op}.mp4");
+            try
+            {
+                var run = await worker.RunAsync(new { op, id, path, curl = ChildProcess.CurlPath, memory = true }, limit);
+                return run.Count == bytes ? run : throw new InvalidOperationException($"{op} saved {run.Count} bytes, expected {bytes}.");
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}
