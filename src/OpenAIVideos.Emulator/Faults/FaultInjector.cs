@@ -59,6 +59,14 @@ namespace OpenAIVideos.Emulator.Faults
             }
         }
 
+        /// <summary>
+        /// Raised on the request's thread when a fault is about to be applied (for a delay: as the wait begins), outside
+        /// any lock. Tests use it to act while a request is known to be in flight, instead of sleeping and hoping.
+        /// </summary>
+        public event Action<FaultRule>? Injecting;
+
+        internal void OnInjecting(FaultRule rule) => Injecting?.Invoke(rule);
+
         /// <summary>Rules not yet used up.</summary>
         public int PendingRules
         {

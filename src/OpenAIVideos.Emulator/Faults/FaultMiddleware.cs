@@ -42,6 +42,7 @@ namespace OpenAIVideos.Emulator.Faults
             }
 
             _state.Statistics.RecordFault(rule.Kind);
+            _state.Faults.OnInjecting(rule);
             switch (rule.Kind)
             {
                 case FaultKind.ErrorStatus:

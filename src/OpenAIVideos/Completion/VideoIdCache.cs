@@ -81,6 +81,21 @@ namespace OpenAIVideos.Commands.Completion
             }
         }
 
+        /// <summary>
+        /// The fetch still running in the background, or a completed task: lets tests observe "the cache is filled
+        /// later" by the event itself rather than by polling <see cref="Get"/> against the clock.
+        /// </summary>
+        internal Task PendingFetch
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _inFlight ?? Task.CompletedTask;
+                }
+            }
+        }
+
         private Task Fetch() => Task.Run(async () =>
         {
             try
