@@ -9,7 +9,7 @@ namespace OpenAIVideos.Client
     /// </summary>
     /// <remarks>
     /// Sources followed (see docs/compatibility.md for what the emulator's matching flavor proves):
-    /// vLLM-Omni, david6666666/vllm-omni@740bb31 vllm_omni/entrypoints/openai/api_server.py (multipart-only create, no
+    /// vLLM-Omni, david6666666/vllm-omni@003aed9 vllm_omni/entrypoints/openai/api_server.py (multipart-only create, no
     /// remix/extensions/edits/characters, no <c>variant</c>); SGLang Diffusion, mickqian/sglang@397d9be
     /// python/sglang/multimodal_gen/runtime/entrypoints/openai/video_api.py (JSON or multipart create, list without
     /// <c>has_more</c>, delete answers the video, content always the MP4, no remix/extensions/edits/characters);

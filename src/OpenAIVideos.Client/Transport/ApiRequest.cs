@@ -52,7 +52,8 @@ namespace OpenAIVideos.Client.Transport
 
         /// <summary>
         /// True for a video retrieve: vLLM-Omni answers a failed job's retrieve with the job's error code as the HTTP
-        /// status and the video object as the body (vllm_omni/entrypoints/openai/api_server.py, david6666666/vllm-omni@740bb31),
+        /// status and the video object as the body (vllm_omni/entrypoints/openai/api_server.py, david6666666/vllm-omni@740bb31 as
+        /// the issue read it; the copy the index holds, @003aed9, answers 200 instead, which this also reads correctly),
         /// which is then the answer, not an error.
         /// </summary>
         public bool ErrorMayCarryFailedVideo { get; set; }
