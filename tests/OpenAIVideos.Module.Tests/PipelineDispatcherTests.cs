@@ -262,19 +262,27 @@ namespace OpenAIVideos.Module.Tests
         [Fact]
         public async Task ForEachCancellationReturnsPromptlyAndTheSourceIsStillReleased()
         {
-            using var dispatcher = new PipelineDispatcher();
-            using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            // The source's next item never comes while ForEach is being judged, so a ForEach that waited for it after
+            // cancellation would never return; the 30 s bound turns that hang into a failure, it is not a speed target.
+            var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var released = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var clock = Stopwatch.StartNew();
-            Assert.ThrowsAny<OperationCanceledException>(() => dispatcher.ForEach(_ => Hanging(released), _ => true, stop.Token));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Took {clock.Elapsed}.");
-            Assert.True(await released.Task.WaitAsync(TimeSpan.FromSeconds(5)), "The enumerator was disposed once its cancelled move ended.");
+            using var stop = new CancellationTokenSource();
+            var run = Task.Run(() =>
+            {
+                using var dispatcher = new PipelineDispatcher();
+                dispatcher.ForEach(_ => Hanging(started, released), _ => true, stop.Token);
+            });
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            stop.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.True(await released.Task.WaitAsync(TimeSpan.FromSeconds(30)), "The enumerator was disposed once its cancelled move ended.");
         }
 
-        private static async IAsyncEnumerable<int> Hanging(TaskCompletionSource<bool> released, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token = default)
+        private static async IAsyncEnumerable<int> Hanging(TaskCompletionSource<bool> started, TaskCompletionSource<bool> released, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token = default)
         {
             try
             {
+                started.TrySetResult(true);
                 await Task.Delay(Timeout.Infinite, token);
                 yield return 1;
             }
