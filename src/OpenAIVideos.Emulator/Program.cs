@@ -1,22 +1,52 @@
 using System;
-using System.Linq;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
+using System.Threading;
+using System.Threading.Tasks;
 using OpenAIVideos.Emulator;
 using OpenAIVideos.Emulator.Hosting;
 
-// Command line: dotnet run --project src/OpenAIVideos.Emulator -- [--urls http://127.0.0.1:PORT] [--api-key KEY]
-//   [--no-auth] [--job-seconds N] [--flavor openai|gateway|vllm-omni|sglang|litellm|azure] [--served-model NAME]
-//   [--max-running-jobs N] [--poll-after-ms N] [--page-size N]. Environment: EMULATOR_API_KEY, EMULATOR_JOB_SECONDS,
-//   EMULATOR_FLAVOR, EMULATOR_SERVED_MODEL, EMULATOR_NO_AUTH=1. Without --urls it listens on http://127.0.0.1:5080.
-EmulatorOptions options = CommandLine.Parse(args);
-bool hasUrls = args.Contains("--urls") || Environment.GetEnvironmentVariable("ASPNETCORE_URLS") != null;
-string[] hostArgs = hasUrls ? args : args.Concat(new[] { "--urls", "http://127.0.0.1:5080" }).ToArray();
-WebApplication app = EmulatorApplication.Build(options, hostArgs, listenOnOptionsAddress: false);
-await app.StartAsync();
-foreach (string url in app.Urls)
+// The standalone emulator: a thin command line over the same VideoApiEmulator that tests and Start-VideoEmulator start.
+// `--help` lists the options (Hosting/CommandLine.cs). A bad command line or a port in use prints one clear line and the
+// usage hint, and exits 2; Ctrl+C stops the server and exits 0.
+CommandLineRequest request;
+try
 {
-    Console.WriteLine($"OpenAI Videos API emulator listening: base URL {url.TrimEnd('/')}{EmulatorApplication.StateOf(app).Dialect.ApiPrefix}/ (flavor {options.Flavor}, auth {(options.RequireAuthentication ? "on" : "off")})");
+    request = CommandLine.Parse(args);
+}
+catch (CommandLineException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run with --help to see the options.");
+    return 2;
 }
 
-await app.WaitForShutdownAsync();
+if (request.Help)
+{
+    Console.WriteLine(CommandLine.UsageText);
+    return 0;
+}
+
+VideoApiEmulator emulator;
+try
+{
+    emulator = await VideoApiEmulator.StartAsync(request.Options, request.Port);
+}
+catch (EmulatorPortInUseException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    return 2;
+}
+
+await using (emulator)
+{
+    var stopped = new TaskCompletionSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stopped.TrySetResult();
+    };
+    AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+    Console.WriteLine($"OpenAI Videos API emulator listening: base URL {emulator.BaseUri} (flavor {emulator.FlavorName}, auth {(request.Options.RequireAuthentication ? "on" : "off")}). Ctrl+C stops it.");
+    await stopped.Task;
+}
+
+return 0;

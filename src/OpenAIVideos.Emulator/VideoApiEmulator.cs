@@ -1,17 +1,14 @@
 using System;
-using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using OpenAIVideos.Emulator.Diagnostics;
 using OpenAIVideos.Emulator.Faults;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator
 {
@@ -22,15 +19,15 @@ namespace OpenAIVideos.Emulator
     /// </summary>
     public sealed class VideoApiEmulator : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private readonly SocketHost _host;
         private readonly EmulatorState _state;
 
-        private VideoApiEmulator(WebApplication app, Uri rootUri)
+        private VideoApiEmulator(SocketHost host, EmulatorState state)
         {
-            _app = app;
-            _state = EmulatorApplication.StateOf(app);
-            RootUri = rootUri;
-            BaseUri = new Uri(rootUri, _state.Dialect.ApiPrefix.TrimStart('/') + "/");
+            _host = host;
+            _state = state;
+            RootUri = host.RootUri;
+            BaseUri = new Uri(RootUri, _state.Dialect.ApiPrefix.TrimStart('/') + "/");
         }
 
         /// <summary>The API base, e.g. <c>http://127.0.0.1:PORT/v1/</c>, or <c>http://127.0.0.1:PORT/openai/v1/</c> for Azure.</summary>
@@ -55,13 +52,26 @@ namespace OpenAIVideos.Emulator
         public TimeProvider Clock => _state.Options.TimeProvider;
 
         /// <summary>Starts the emulator on <see cref="EmulatorOptions.BindAddress"/> (loopback by default) and a free port.</summary>
-        public static async Task<VideoApiEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default)
+        public static Task<VideoApiEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default) =>
+            StartAsync(options, port: 0, ct);
+
+        /// <summary>
+        /// Starts the emulator on <see cref="EmulatorOptions.BindAddress"/> and <paramref name="port"/> (0 takes a free
+        /// one). Throws <see cref="EmulatorPortInUseException"/> when another program holds the port.
+        /// </summary>
+        public static Task<VideoApiEmulator> StartAsync(EmulatorOptions? options, int port, CancellationToken ct = default)
         {
-            WebApplication app = EmulatorApplication.Build(options ?? new EmulatorOptions(), Array.Empty<string>(), listenOnOptionsAddress: true);
-            await app.StartAsync(ct);
-            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new VideoApiEmulator(app, new Uri(address.TrimEnd('/') + "/"));
+            ct.ThrowIfCancellationRequested();
+            EmulatorApplication application = EmulatorApplication.Build(options ?? new EmulatorOptions());
+            SocketHost host = SocketHost.Start(application, application.State.Options.BindAddress, port);
+            return Task.FromResult(new VideoApiEmulator(host, application.State));
         }
+
+        /// <summary>Videos the emulator holds now (created and not deleted).</summary>
+        public int StoredVideos => _state.Videos.Count;
+
+        /// <summary>The flavor's name as the command line spells it (<c>openai</c>, <c>vllm-omni</c>, …).</summary>
+        public string FlavorName => EmulatorFlavors.Name(Options.Flavor);
 
         /// <summary>
         /// An <see cref="HttpClient"/> whose base address is <see cref="BaseUri"/> and which sends
@@ -105,8 +115,7 @@ namespace OpenAIVideos.Emulator
         /// <summary>Stops the server.</summary>
         public async ValueTask DisposeAsync()
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         private bool WithUnfinished(string videoId, Func<VideoJob, DateTimeOffset, bool> change)

@@ -29,8 +29,8 @@ namespace OpenAIVideos.Emulator.Tests
         [InlineData("azure", EmulatorFlavor.Azure)]
         public void Command_line_names_select_the_flavor(string name, EmulatorFlavor expected)
         {
-            Assert.Equal(expected, CommandLine.Parse(new[] { "--flavor", name }).Flavor);
-            EmulatorOptions served = CommandLine.Parse(new[] { "--flavor", name, "--served-model", "org/model", "--max-running-jobs", "3" });
+            Assert.Equal(expected, CommandLine.Parse(new[] { "--flavor", name }, _ => null).Options.Flavor);
+            EmulatorOptions served = CommandLine.Parse(new[] { "--flavor", name, "--served-model", "org/model", "--max-running-jobs", "3" }, _ => null).Options;
             Assert.Equal("org/model", served.ServedModel);
             Assert.Equal(3, served.MaxRunningJobsPerKey);
         }

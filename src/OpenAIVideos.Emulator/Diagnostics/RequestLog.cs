@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Diagnostics
 {
@@ -44,17 +43,17 @@ namespace OpenAIVideos.Emulator.Diagnostics
             }
         }
 
-        /// <summary>Records the request, reading at most the body cap and rewinding so the handler still sees the whole body.</summary>
-        internal async Task RecordAsync(HttpContext context, string requestId, DateTimeOffset timestamp)
+        /// <summary>Records the request with at most the body cap of its (buffered) body.</summary>
+        internal void Record(ApiRequest request, string requestId, DateTimeOffset timestamp)
         {
-            HttpRequest request = context.Request;
             var headers = request.Headers.ToDictionary(
                 header => header.Key,
-                header => CredentialHeaders.Contains(header.Key) ? Redacted : header.Value.ToString(),
+                header => CredentialHeaders.Contains(header.Key) ? Redacted : header.Value,
                 StringComparer.OrdinalIgnoreCase);
-            (byte[] body, bool truncated) = await CaptureBodyAsync(request);
+            ReadOnlyMemory<byte> body = request.BodyBytes;
+            bool truncated = body.Length > _bodyCap || request.BodyOverLimit;
             var entry = new RecordedRequest(timestamp, request.Method, request.Path + request.QueryString, headers,
-                request.ContentType, body, truncated, requestId);
+                request.ContentType, body.Slice(0, Math.Min(body.Length, _bodyCap)).ToArray(), truncated, requestId);
             lock (_gate)
             {
                 _entries.AddLast(entry);
@@ -63,32 +62,6 @@ namespace OpenAIVideos.Emulator.Diagnostics
                     _entries.RemoveFirst();
                 }
             }
-        }
-
-        private async Task<(byte[] Body, bool Truncated)> CaptureBodyAsync(HttpRequest request)
-        {
-            if (_bodyCap == 0 || request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
-            {
-                return (Array.Empty<byte>(), false);
-            }
-
-            request.EnableBuffering();
-            byte[] buffer = new byte[_bodyCap + 1];
-            int read = 0;
-            while (read < buffer.Length)
-            {
-                int n = await request.Body.ReadAsync(buffer.AsMemory(read), request.HttpContext.RequestAborted);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
-            request.Body.Seek(0, SeekOrigin.Begin);
-            bool truncated = read > _bodyCap;
-            return (buffer.AsSpan(0, Math.Min(read, _bodyCap)).ToArray(), truncated);
         }
     }
 }

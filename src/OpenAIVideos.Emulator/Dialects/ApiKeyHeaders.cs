@@ -1,5 +1,6 @@
 using System;
-using Microsoft.AspNetCore.Http;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects
 {
@@ -7,14 +8,14 @@ namespace OpenAIVideos.Emulator.Dialects
     internal static class ApiKeyHeaders
     {
         /// <summary>The key of <c>Authorization: Bearer KEY</c>, or null.</summary>
-        public static string? Bearer(HttpRequest request)
+        public static string? Bearer(ApiRequest request)
         {
-            string authorization = request.Headers.Authorization.ToString();
+            string authorization = request.Headers["Authorization"];
             return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? NonEmpty(authorization.Substring(7)) : null;
         }
 
         /// <summary>The value of a key header such as <c>api-key</c> or <c>x-litellm-api-key</c>, or null.</summary>
-        public static string? Named(HttpRequest request, string header) => NonEmpty(request.Headers[header].ToString());
+        public static string? Named(ApiRequest request, string header) => NonEmpty(request.Headers[header].ToString());
 
         private static string? NonEmpty(string value)
         {

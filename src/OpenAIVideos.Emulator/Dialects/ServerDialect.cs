@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.Azure;
 using OpenAIVideos.Emulator.Dialects.LiteLLM;
@@ -10,6 +8,8 @@ using OpenAIVideos.Emulator.Dialects.SGLang;
 using OpenAIVideos.Emulator.Dialects.VllmOmni;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects
 {
@@ -40,10 +40,15 @@ namespace OpenAIVideos.Emulator.Dialects
         public virtual bool HonoursIdempotencyKey => false;
 
         /// <summary>Maps the routes this server has; <paramref name="routes"/> remembers them for 404/405 answers.</summary>
-        public abstract void Map(IEndpointRouteBuilder api, RouteTable routes);
+        public abstract void Map(RouteTable routes);
+
+        /// <summary>Throws when a request to one of this server's routes is refused before its handler runs.</summary>
+        public virtual void CheckRequest(ApiRequest request)
+        {
+        }
 
         /// <summary>The API key a request presents, or null.</summary>
-        public virtual string? PresentedKey(HttpRequest request) =>
+        public virtual string? PresentedKey(ApiRequest request) =>
             ApiKeyHeaders.Bearer(request) ?? ApiKeyHeaders.Named(request, "api-key");
 
         /// <summary>The answer to a request without a key (<paramref name="keyMissing"/>) or with a wrong one.</summary>
@@ -53,7 +58,7 @@ namespace OpenAIVideos.Emulator.Dialects
         public virtual object ErrorBody(ApiException error) => error.ToEnvelope();
 
         /// <summary>The answer to a path (or method) this server has no route for.</summary>
-        public virtual ApiException UnknownRoute(HttpContext context, RouteTable routes) =>
+        public virtual ApiException UnknownRoute(ApiContext context, RouteTable routes) =>
             new ApiException(404, $"Invalid URL ({context.Request.Method} {context.Request.Path}).", null, "unknown_url");
 
         /// <summary>A fresh id for a new video, in the server's own shape.</summary>
@@ -66,7 +71,7 @@ namespace OpenAIVideos.Emulator.Dialects
         public virtual string StoredId(string publicId) => publicId;
 
         /// <summary>Throws when the caller may not touch <paramref name="job"/>.</summary>
-        public virtual void Authorize(VideoJob job, HttpContext context)
+        public virtual void Authorize(VideoJob job, ApiContext context)
         {
         }
 
@@ -74,7 +79,7 @@ namespace OpenAIVideos.Emulator.Dialects
         public virtual int? DefaultMaxRunningJobsPerKey => null;
 
         /// <summary>Throws (429 with <c>Retry-After</c>) when the caller may not start another video now.</summary>
-        public void BeforeCreate(EmulatorState state, HttpContext context)
+        public void BeforeCreate(EmulatorState state, ApiContext context)
         {
             if ((state.Options.MaxRunningJobsPerKey ?? DefaultMaxRunningJobsPerKey) is int limit)
             {
@@ -89,7 +94,7 @@ namespace OpenAIVideos.Emulator.Dialects
         public abstract object Present(EmulatorState state, VideoJob job);
 
         /// <summary>Finds the video a client names, checking that the caller may see it.</summary>
-        public VideoJob FindVideo(EmulatorState state, HttpContext context, string publicId)
+        public VideoJob FindVideo(EmulatorState state, ApiContext context, string publicId)
         {
             VideoJob job = state.Videos.Find(StoredId(publicId)) ?? throw NotFound(publicId);
             Authorize(job, context);

@@ -1,12 +1,12 @@
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Faults;
+using OpenAIVideos.Emulator.Dialects;
 using OpenAIVideos.Emulator.Hosting;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Endpoints
 {
@@ -15,15 +15,16 @@ namespace OpenAIVideos.Emulator.Endpoints
     /// </summary>
     internal static class AdminEndpoints
     {
-        public static void Map(IEndpointRouteBuilder app)
+        public static RouteTable Routes()
         {
-            RouteGroupBuilder admin = app.MapGroup("/_emulator").WithMetadata(new ApiOperation(ApiOperation.Admin));
-            admin.MapPost("/faults", AddFaultAsync);
-            admin.MapDelete("/faults", ClearFaults);
-            admin.MapGet("/stats", Stats);
+            var admin = new RouteTable("/_emulator");
+            admin.Map("POST", "/faults", c => AddFaultAsync(c, c.State), ApiOperation.Admin);
+            admin.Map("DELETE", "/faults", c => ClearFaults(c.State), ApiOperation.Admin);
+            admin.Map("GET", "/stats", c => Stats(c.State), ApiOperation.Admin);
+            return admin;
         }
 
-        private static async Task<IResult> AddFaultAsync(HttpContext context, EmulatorState state)
+        private static async Task<ApiResult> AddFaultAsync(ApiContext context, EmulatorState state)
         {
             FaultRule? rule;
             try
@@ -44,13 +45,13 @@ namespace OpenAIVideos.Emulator.Endpoints
             return new ApiResult(new { added = rule, pending_rules = state.Faults.PendingRules });
         }
 
-        private static IResult ClearFaults(EmulatorState state)
+        private static ApiResult ClearFaults(EmulatorState state)
         {
             state.Faults.Clear();
             return new ApiResult(new { cleared = true });
         }
 
-        private static IResult Stats(EmulatorState state)
+        private static ApiResult Stats(EmulatorState state)
         {
             var statistics = state.Statistics;
             return new ApiResult(new

@@ -1,13 +1,12 @@
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects;
 using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 using OpenAIVideos.Emulator.Validation;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Endpoints
 {
@@ -16,13 +15,13 @@ namespace OpenAIVideos.Emulator.Endpoints
     {
         private const int MaxNameLength = 80;
 
-        public static void Map(IEndpointRouteBuilder api, RouteTable routes)
+        public static void Map(RouteTable routes)
         {
-            routes.Map(api, "POST", "/videos/characters", CreateAsync, "character_create");
-            routes.Map(api, "GET", "/videos/characters/{characterId}", Retrieve, "character_retrieve");
+            routes.Map("POST", "/videos/characters", c => CreateAsync(c, c.State), "character_create");
+            routes.Map("GET", "/videos/characters/{characterId}", c => Retrieve(c.RouteValue("characterId"), c.State), "character_retrieve");
         }
 
-        private static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state)
+        private static async Task<ApiResult> CreateAsync(ApiContext context, EmulatorState state)
         {
             RequestFields fields = await RequestFields.ReadAsync(context.Request, multipartOnly: true);
             if (((OpenAICompatibleDialect)state.Dialect).RejectsUnknownFields)
@@ -37,14 +36,14 @@ namespace OpenAIVideos.Emulator.Endpoints
                 throw ApiException.BadRequest($"Invalid 'name': expected a string of 1 to {MaxNameLength} characters, but got {name.Length} characters instead.", "name", "invalid_value");
             }
 
-            IFormFile upload = fields.File("video")
+            FormFile upload = fields.File("video")
                 ?? throw ApiException.BadRequest("Missing required parameter: 'video' (an MP4 file part).", "video", "missing_required_parameter");
             await SourceVideos.ReadMp4UploadAsync(upload, state.Options.MaxUploadBytes);
             VideoCharacter character = state.Characters.Add(name, state.Now);
             return new ApiResult(Present(character));
         }
 
-        private static IResult Retrieve(string characterId, EmulatorState state)
+        private static ApiResult Retrieve(string characterId, EmulatorState state)
         {
             VideoCharacter character = state.Characters.Find(characterId)
                 ?? throw new ApiException(404, $"Character with id '{characterId}' not found.", null, "character_not_found");

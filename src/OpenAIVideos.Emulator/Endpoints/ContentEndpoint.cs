@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Content;
 using OpenAIVideos.Emulator.Dialects;
@@ -8,6 +6,8 @@ using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 using OpenAIVideos.Emulator.Validation;
 using System.Threading.Tasks;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Endpoints
 {
@@ -19,10 +19,10 @@ namespace OpenAIVideos.Emulator.Endpoints
     {
         private static readonly string[] Variants = { "video", "thumbnail", "spritesheet" };
 
-        public static void Map(IEndpointRouteBuilder api, RouteTable routes) =>
-            routes.Map(api, "GET", "/videos/{videoId}/content", DownloadAsync, "content");
+        public static void Map(RouteTable routes) =>
+            routes.Map("GET", "/videos/{videoId}/content", c => DownloadAsync(c.RouteValue("videoId"), c, c.State), "content");
 
-        private static async Task DownloadAsync(string videoId, HttpContext context, EmulatorState state)
+        private static async Task DownloadAsync(string videoId, ApiContext context, EmulatorState state)
         {
             var dialect = (OpenAICompatibleDialect)state.Dialect;
             string variant = context.Request.Query.TryGetValue("variant", out var value) && dialect.ForwardsContentQuery ? value.ToString() : "video";

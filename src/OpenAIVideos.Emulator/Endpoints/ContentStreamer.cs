@@ -1,11 +1,12 @@
 using System;
 using System.Globalization;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Content;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Endpoints
 {
@@ -16,7 +17,7 @@ namespace OpenAIVideos.Emulator.Endpoints
     internal static class ContentStreamer
     {
         /// <summary>Writes <paramref name="variant"/> of <paramref name="job"/>; <paramref name="honourRange"/> false (LiteLLM re-sends whole bodies) means no 206 and no Accept-Ranges.</summary>
-        public static async Task WriteAsync(HttpContext context, EmulatorState state, VideoJob job, string variant, bool honourRange = true)
+        public static async Task WriteAsync(ApiContext context, EmulatorState state, VideoJob job, string variant, bool honourRange = true)
         {
             bool synthetic = variant == "video" && job.Markers.ContentBytes.HasValue;
             byte[]? asset = null;
@@ -32,24 +33,24 @@ namespace OpenAIVideos.Emulator.Endpoints
                 length = asset.Length;
             }
 
-            HttpResponse response = context.Response;
+            ApiResponse response = context.Response;
             response.ContentType = contentType;
             long start = 0, count = length;
-            string rangeHeader = honourRange ? context.Request.Headers.Range.ToString() : string.Empty;
+            string rangeHeader = honourRange ? context.Request.Headers["Range"] : string.Empty;
             if (honourRange)
             {
-                response.Headers.AcceptRanges = "bytes";
+                response.Headers["Accept-Ranges"] = "bytes";
             }
 
             if (ByteRange.TryParse(rangeHeader, length, out ByteRange range, out bool unsatisfiable))
             {
                 (start, count) = (range.Start, range.Length);
-                response.StatusCode = StatusCodes.Status206PartialContent;
-                response.Headers.ContentRange = $"bytes {start}-{start + count - 1}/{length}";
+                response.StatusCode = 206;
+                response.Headers["Content-Range"] = $"bytes {start}-{start + count - 1}/{length}";
             }
             else if (unsatisfiable)
             {
-                response.Headers.ContentRange = "bytes */" + length.ToString(CultureInfo.InvariantCulture);
+                response.Headers["Content-Range"] = "bytes */" + length.ToString(CultureInfo.InvariantCulture);
                 throw new ApiException(416, $"Requested range not satisfiable for content of {length} bytes.", "range", "range_not_satisfiable");
             }
 

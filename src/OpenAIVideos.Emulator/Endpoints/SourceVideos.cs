@@ -2,12 +2,13 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Content;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 using OpenAIVideos.Emulator.Validation;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Endpoints
 {
@@ -17,7 +18,7 @@ namespace OpenAIVideos.Emulator.Endpoints
     /// </summary>
     internal static class SourceVideos
     {
-        public static VideoJob RequireCompleted(EmulatorState state, HttpContext context, string id, string action)
+        public static VideoJob RequireCompleted(EmulatorState state, ApiContext context, string id, string action)
         {
             VideoJob job = state.Dialect.FindVideo(state, context, id);
             JobState jobState = state.StateOf(job);
@@ -33,9 +34,9 @@ namespace OpenAIVideos.Emulator.Endpoints
             $"Video '{id}' is not ready: its status is '{status}'. Only completed videos can be {action}.", null, "video_not_ready");
 
         /// <summary>The source of an extend or edit: <c>video.id</c> / <c>video[id]</c>, or an uploaded <c>video</c> file.</summary>
-        public static async Task<(string Model, string Size, double Seconds)> ResolveAsync(EmulatorState state, HttpContext context, RequestFields fields, string action)
+        public static async Task<(string Model, string Size, double Seconds)> ResolveAsync(EmulatorState state, ApiContext context, RequestFields fields, string action)
         {
-            IFormFile? upload = fields.File("video");
+            FormFile? upload = fields.File("video");
             if (upload != null)
             {
                 return await ReadUploadAsync(state, upload);
@@ -47,7 +48,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             return (job.Model, job.Size ?? VideoValues.Sizes[0], double.Parse(job.Seconds, CultureInfo.InvariantCulture));
         }
 
-        public static async Task<byte[]> ReadMp4UploadAsync(IFormFile upload, long maxUploadBytes)
+        public static async Task<byte[]> ReadMp4UploadAsync(FormFile upload, long maxUploadBytes)
         {
             if (upload.Length > maxUploadBytes)
             {
@@ -65,7 +66,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             return bytes;
         }
 
-        private static async Task<(string Model, string Size, double Seconds)> ReadUploadAsync(EmulatorState state, IFormFile upload)
+        private static async Task<(string Model, string Size, double Seconds)> ReadUploadAsync(EmulatorState state, FormFile upload)
         {
             byte[] bytes = await ReadMp4UploadAsync(upload, state.Options.MaxUploadBytes);
             (double? seconds, int? width, int? height) = Mp4Probe.Read(bytes);

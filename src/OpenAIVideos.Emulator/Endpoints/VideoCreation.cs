@@ -1,9 +1,10 @@
 using System;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Endpoints
 {
@@ -13,14 +14,14 @@ namespace OpenAIVideos.Emulator.Endpoints
     /// </summary>
     internal static class VideoCreation
     {
-        public static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state, Func<Task<VideoSpec>> validate)
+        public static async Task<ApiResult> CreateAsync(ApiContext context, EmulatorState state, Func<Task<VideoSpec>> validate)
         {
             VideoJob job = await StoreAsync(context, state, validate);
             return new ApiResult(state.Dialect.Present(state, job));
         }
 
         /// <summary>Validates, checks the caller's limit and stores; replays the first video for a repeated Idempotency-Key.</summary>
-        public static async Task<VideoJob> StoreAsync(HttpContext context, EmulatorState state, Func<Task<VideoSpec>> validate)
+        public static async Task<VideoJob> StoreAsync(ApiContext context, EmulatorState state, Func<Task<VideoSpec>> validate)
         {
             string owner = RequestOwner.Of(context);
             string? key = context.Request.Headers["Idempotency-Key"].ToString();

@@ -2,15 +2,14 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects;
 using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 using OpenAIVideos.Emulator.Validation;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Endpoints
 {
@@ -20,17 +19,17 @@ namespace OpenAIVideos.Emulator.Endpoints
     /// </summary>
     internal static class VideoEndpoints
     {
-        public static void Map(IEndpointRouteBuilder api, RouteTable routes, bool withExtensionsAndEdits)
+        public static void Map(RouteTable routes, bool withExtensionsAndEdits)
         {
-            routes.Map(api, "POST", "/videos", CreateAsync, "create");
-            routes.Map(api, "GET", "/videos", List, "list");
-            routes.Map(api, "GET", "/videos/{videoId}", Retrieve, "retrieve");
-            routes.Map(api, "DELETE", "/videos/{videoId}", Delete, "delete");
-            routes.Map(api, "POST", "/videos/{videoId}/remix", RemixAsync, "remix");
+            routes.Map("POST", "/videos", c => CreateAsync(c, c.State), "create");
+            routes.Map("GET", "/videos", c => List(c, c.State), "list");
+            routes.Map("GET", "/videos/{videoId}", c => Retrieve(c.RouteValue("videoId"), c, c.State), "retrieve");
+            routes.Map("DELETE", "/videos/{videoId}", c => Delete(c.RouteValue("videoId"), c, c.State), "delete");
+            routes.Map("POST", "/videos/{videoId}/remix", c => RemixAsync(c.RouteValue("videoId"), c, c.State), "remix");
             if (withExtensionsAndEdits)
             {
-                routes.Map(api, "POST", "/videos/extensions", ExtendAsync, "extend");
-                routes.Map(api, "POST", "/videos/edits", EditAsync, "edit");
+                routes.Map("POST", "/videos/extensions", c => ExtendAsync(c, c.State), "extend");
+                routes.Map("POST", "/videos/edits", c => EditAsync(c, c.State), "edit");
             }
         }
 
@@ -38,7 +37,7 @@ namespace OpenAIVideos.Emulator.Endpoints
 
         private static bool Strict(EmulatorState state) => Dialect(state).RejectsUnknownFields;
 
-        private static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state)
+        private static async Task<ApiResult> CreateAsync(ApiContext context, EmulatorState state)
         {
             RequestFields fields = await RequestFields.ReadAsync(context.Request);
             return await VideoCreation.CreateAsync(context, state, async () =>
@@ -75,11 +74,11 @@ namespace OpenAIVideos.Emulator.Endpoints
             }
         }
 
-        private static IResult List(HttpContext context, EmulatorState state)
+        private static ApiResult List(ApiContext context, EmulatorState state)
         {
             OpenAICompatibleDialect dialect = Dialect(state);
             dialect.CheckList(context);
-            IQueryCollection query = context.Request.Query;
+            QueryValues query = context.Request.Query;
             int limit = state.Options.DefaultPageSize;
             if (query.TryGetValue("limit", out var limitText)
                 && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit > 100))
@@ -105,7 +104,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             return new ApiResult(new VideoListResource("list", data, firstId, lastId, hasMore));
         }
 
-        private static IResult Retrieve(string videoId, HttpContext context, EmulatorState state)
+        private static ApiResult Retrieve(string videoId, ApiContext context, EmulatorState state)
         {
             VideoJob job = state.Dialect.FindVideo(state, context, videoId);
             object video = state.Dialect.Present(state, job);
@@ -117,7 +116,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             return new ApiResult(video);
         }
 
-        private static IResult Delete(string videoId, HttpContext context, EmulatorState state)
+        private static ApiResult Delete(string videoId, ApiContext context, EmulatorState state)
         {
             VideoJob job = state.Dialect.FindVideo(state, context, videoId);
             JobState jobState = state.StateOf(job);
@@ -131,7 +130,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             return new ApiResult(new DeletedVideoResource(state.Dialect.PublicId(job), "video.deleted", true));
         }
 
-        private static async Task<IResult> RemixAsync(string videoId, HttpContext context, EmulatorState state)
+        private static async Task<ApiResult> RemixAsync(string videoId, ApiContext context, EmulatorState state)
         {
             RequestFields fields = await RequestFields.ReadAsync(context.Request);
             return await VideoCreation.CreateAsync(context, state, async () =>
@@ -147,7 +146,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             });
         }
 
-        private static async Task<IResult> ExtendAsync(HttpContext context, EmulatorState state)
+        private static async Task<ApiResult> ExtendAsync(ApiContext context, EmulatorState state)
         {
             RequestFields fields = await RequestFields.ReadAsync(context.Request);
             return await VideoCreation.CreateAsync(context, state, async () =>
@@ -168,7 +167,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             });
         }
 
-        private static async Task<IResult> EditAsync(HttpContext context, EmulatorState state)
+        private static async Task<ApiResult> EditAsync(ApiContext context, EmulatorState state)
         {
             RequestFields fields = await RequestFields.ReadAsync(context.Request);
             return await VideoCreation.CreateAsync(context, state, async () =>

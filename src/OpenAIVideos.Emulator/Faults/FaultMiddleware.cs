@@ -1,9 +1,10 @@
 using System;
 using System.Text;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Hosting;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Faults
 {
@@ -20,21 +21,21 @@ namespace OpenAIVideos.Emulator.Faults
 
         private const string CutJson = "{\"id\":\"video_0123456789abcdef0123456789abcdef\",\"object\":\"video\",\"model\":\"sora-2\",\"status\":\"in_pro";
 
-        private readonly RequestDelegate _next;
+        private readonly Func<ApiContext, Task> _next;
         private readonly EmulatorState _state;
 
-        public FaultMiddleware(RequestDelegate next, EmulatorState state)
+        public FaultMiddleware(Func<ApiContext, Task> next, EmulatorState state)
         {
             _next = next;
             _state = state;
         }
 
-        public async Task InvokeAsync(HttpContext context)
+        public async Task InvokeAsync(ApiContext context)
         {
-            string operation = context.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>()?.Name ?? ApiOperation.Unknown;
+            string operation = context.Operation;
             FaultRule? rule = operation is ApiOperation.Admin or ApiOperation.Unknown
                 ? null
-                : _state.Faults.Next(context.Request.Method, operation, context.Request.Path.Value ?? string.Empty);
+                : _state.Faults.Next(context.Request.Method, operation, context.Request.Path);
             if (rule is null)
             {
                 await _next(context);
@@ -74,7 +75,7 @@ namespace OpenAIVideos.Emulator.Faults
             }
         }
 
-        private async Task TruncateAsync(HttpContext context, long bytes)
+        private async Task TruncateAsync(ApiContext context, long bytes)
         {
             var truncating = new TruncatingStream(context.Response.Body, context, bytes);
             context.Response.Body = truncating;
@@ -82,7 +83,7 @@ namespace OpenAIVideos.Emulator.Faults
             await truncating.CompleteAsync();
         }
 
-        private static void ApplyRetryHeaders(HttpResponse response, FaultRule rule)
+        private static void ApplyRetryHeaders(ApiResponse response, FaultRule rule)
         {
             if (rule.RetryAfter != null)
             {
@@ -114,7 +115,7 @@ namespace OpenAIVideos.Emulator.Faults
             return new ErrorEnvelope(new ErrorDetail(rule.ErrorMessage ?? message, rule.ErrorType ?? type, null, rule.ErrorCode ?? code));
         }
 
-        private static async Task WriteTextAsync(HttpContext context, int status, string contentType, string text)
+        private static async Task WriteTextAsync(ApiContext context, int status, string contentType, string text)
         {
             byte[] body = Encoding.UTF8.GetBytes(text);
             context.Response.StatusCode = status;

@@ -2,7 +2,8 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Faults
 {
@@ -15,11 +16,11 @@ namespace OpenAIVideos.Emulator.Faults
         private static readonly TimeSpan GracePeriodBeforeAbort = TimeSpan.FromMilliseconds(100);
 
         private readonly Stream _inner;
-        private readonly HttpContext _context;
+        private readonly ApiContext _context;
         private long _remaining;
         private bool _aborted;
 
-        public TruncatingStream(Stream inner, HttpContext context, long bytesBeforeAbort)
+        public TruncatingStream(Stream inner, ApiContext context, long bytesBeforeAbort)
         {
             _inner = inner;
             _context = context;

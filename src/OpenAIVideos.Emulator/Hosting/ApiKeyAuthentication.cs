@@ -1,9 +1,11 @@
+using System;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Dialects;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Hosting
 {
@@ -14,18 +16,18 @@ namespace OpenAIVideos.Emulator.Hosting
     /// </summary>
     internal sealed class ApiKeyAuthentication
     {
-        private readonly RequestDelegate _next;
+        private readonly Func<ApiContext, Task> _next;
         private readonly EmulatorOptions _options;
         private readonly ServerDialect _dialect;
 
-        public ApiKeyAuthentication(RequestDelegate next, EmulatorState state)
+        public ApiKeyAuthentication(Func<ApiContext, Task> next, EmulatorState state)
         {
             _next = next;
             _options = state.Options;
             _dialect = state.Dialect;
         }
 
-        public Task InvokeAsync(HttpContext context)
+        public Task InvokeAsync(ApiContext context)
         {
             string? key = _dialect.PresentedKey(context.Request);
             if (_options.RequireAuthentication)

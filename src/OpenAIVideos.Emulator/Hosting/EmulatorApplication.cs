@@ -1,63 +1,67 @@
 using System;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using System.Threading.Tasks;
 using OpenAIVideos.Emulator.Dialects;
 using OpenAIVideos.Emulator.Endpoints;
 using OpenAIVideos.Emulator.Faults;
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Hosting
 {
-    /// <summary>Builds the web application: the same pipeline for the in-process test host and the command line.</summary>
-    internal static class EmulatorApplication
+    /// <summary>
+    /// One emulator's request pipeline, whatever host feeds it (<see cref="SocketHost"/> for the command line, the
+    /// in-process test host and Start-VideoEmulator alike): routing, then the envelope (request id, counting, size limit,
+    /// errors in the dialect's shape), the API key, injected faults, and the route's handler.
+    /// </summary>
+    internal sealed class EmulatorApplication
     {
-        /// <param name="options">Behaviour.</param>
-        /// <param name="args">Command-line arguments (for <c>--urls</c>); empty for the in-process host.</param>
-        /// <param name="listenOnOptionsAddress">Listen on <see cref="EmulatorOptions.BindAddress"/> with a free port.</param>
-        public static WebApplication Build(EmulatorOptions options, string[] args, bool listenOnOptionsAddress)
+        private readonly RouteTable _api;
+        private readonly RouteTable _admin;
+        private readonly Func<ApiContext, Task> _pipeline;
+
+        private EmulatorApplication(EmulatorState state)
         {
-            var state = new EmulatorState(options);
-            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(state);
-            builder.Services.Configure<FormOptions>(form =>
-            {
-                form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes;
-                form.ValueLengthLimit = (int)Math.Min(int.MaxValue, options.MaxRequestBodyBytes);
-            });
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
-                kestrel.AddServerHeader = false;
-                if (listenOnOptionsAddress)
-                {
-                    kestrel.Listen(options.BindAddress, 0);
-                }
-            });
-
-            WebApplication app = builder.Build();
-            // Routing first, so the envelope knows the operation when a request arrives and counts it before any
-            // answer leaves: a client holding a response then always finds it in the statistics.
-            app.UseRouting();
-            app.UseMiddleware<RequestEnvelopeMiddleware>();
-            app.UseMiddleware<ApiKeyAuthentication>();
-            app.UseMiddleware<FaultMiddleware>();
-
-            var routes = new RouteTable(state.Dialect.ApiPrefix);
+            State = state;
+            _api = new RouteTable(state.Dialect.ApiPrefix);
             foreach (string prefix in state.Dialect.ApiPrefixes)
             {
-                state.Dialect.Map(app.MapGroup(prefix.Length == 0 ? "/" : prefix), routes.WithPrefix(prefix));
+                state.Dialect.Map(_api.WithPrefix(prefix));
             }
 
-            AdminEndpoints.Map(app);
-            app.MapFallback((RequestDelegate)(context => throw state.Dialect.UnknownRoute(context, routes)));
-            return app;
+            _admin = AdminEndpoints.Routes();
+            Func<ApiContext, Task> handler = DispatchAsync;
+            handler = new FaultMiddleware(handler, state).InvokeAsync;
+            handler = new ApiKeyAuthentication(handler, state).InvokeAsync;
+            _pipeline = new RequestEnvelopeMiddleware(handler, state).InvokeAsync;
         }
 
-        public static EmulatorState StateOf(WebApplication app) => app.Services.GetRequiredService<EmulatorState>();
+        public EmulatorState State { get; }
+
+        public static EmulatorApplication Build(EmulatorOptions options) => new EmulatorApplication(new EmulatorState(options));
+
+        /// <summary>
+        /// Serves one request. Routing comes first, so the envelope knows the operation when a request arrives and counts
+        /// it before any answer leaves: a client holding a response then always finds it in the statistics.
+        /// </summary>
+        public Task HandleAsync(ApiContext context)
+        {
+            context.Route = _admin.Match(context.Request.Method, context.Request.RawPath)
+                ?? _api.Match(context.Request.Method, context.Request.RawPath);
+            return _pipeline(context);
+        }
+
+        private Task DispatchAsync(ApiContext context)
+        {
+            if (context.Route is null)
+            {
+                throw State.Dialect.UnknownRoute(context, _api);
+            }
+
+            if (context.Operation != ApiOperation.Admin)
+            {
+                State.Dialect.CheckRequest(context.Request);
+            }
+
+            return context.Route.Handler(context);
+        }
     }
 }

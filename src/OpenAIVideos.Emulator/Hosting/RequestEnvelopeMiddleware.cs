@@ -1,63 +1,52 @@
 using System;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Hosting
 {
     /// <summary>
     /// First step after routing: gives every response an <c>x-request-id</c>, counts and records the request as it arrives, rejects oversize
-    /// bodies up front and turns exceptions into the dialect's error body (including Kestrel's own 413).
+    /// bodies up front and turns exceptions into the dialect's error body (including the 413 of a body over the limit).
     /// </summary>
     internal sealed class RequestEnvelopeMiddleware
     {
-        private readonly RequestDelegate _next;
+        private readonly Func<ApiContext, Task> _next;
         private readonly EmulatorState _state;
 
-        public RequestEnvelopeMiddleware(RequestDelegate next, EmulatorState state)
+        public RequestEnvelopeMiddleware(Func<ApiContext, Task> next, EmulatorState state)
         {
             _next = next;
             _state = state;
         }
 
-        public async Task InvokeAsync(HttpContext context)
+        public async Task InvokeAsync(ApiContext context)
         {
             string requestId = ResourceIds.NewRequestId();
             context.Response.Headers["x-request-id"] = requestId;
             // Counted on arrival, not when the handler returns: by then the client may already hold the whole answer
             // and read the statistics, and a test counting requests would miss this one (or count it in a later window).
-            _state.Statistics.RecordRequest(context.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>()?.Name ?? ApiOperation.Unknown);
+            _state.Statistics.RecordRequest(context.Operation);
             try
             {
-                if (context.Request.ContentLength > _state.Options.MaxRequestBodyBytes)
+                // A chunked upload has no Content-Length to check up front; the host stopped reading it at the limit.
+                if (context.Request.ContentLength > _state.Options.MaxRequestBodyBytes || context.Request.BodyOverLimit)
                 {
                     throw TooLarge();
                 }
 
-                await _state.RequestLog.RecordAsync(context, requestId, _state.Now);
+                _state.RequestLog.Record(context.Request, requestId, _state.Now);
                 await _next(context);
             }
             catch (ApiException error)
             {
                 await WriteErrorAsync(context, error);
             }
-            catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                await WriteErrorAsync(context, TooLarge());
-            }
-            catch (System.IO.InvalidDataException error) when (error.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-            {
-                // The multipart reader's own length limits (a chunked upload has no Content-Length to check up front).
-                await WriteErrorAsync(context, TooLarge());
-            }
             catch (System.IO.InvalidDataException error)
             {
                 await WriteErrorAsync(context, ApiException.BadRequest("Malformed multipart body: " + error.Message, null, "invalid_multipart"));
-            }
-            catch (BadHttpRequestException error)
-            {
-                await WriteErrorAsync(context, ApiException.BadRequest(error.Message, null, "bad_request"));
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -72,7 +61,7 @@ namespace OpenAIVideos.Emulator.Hosting
         private ApiException TooLarge() =>
             ApiException.TooLarge($"Request body too large. The maximum request size is {_state.Options.MaxRequestBodyBytes} bytes.");
 
-        private async Task WriteErrorAsync(HttpContext context, ApiException error)
+        private async Task WriteErrorAsync(ApiContext context, ApiException error)
         {
             if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
             {
@@ -80,7 +69,7 @@ namespace OpenAIVideos.Emulator.Hosting
                 return;
             }
 
-            string? requestId = context.Response.Headers["x-request-id"];
+            string requestId = context.Response.Headers["x-request-id"];
             context.Response.Clear();
             context.Response.Headers["x-request-id"] = requestId;
             foreach (var (name, value) in error.Headers)

@@ -1,7 +1,8 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Jobs
 {
@@ -15,9 +16,9 @@ namespace OpenAIVideos.Emulator.Jobs
 
         private const string ItemKey = "emulator.owner";
 
-        public static void Set(HttpContext context, string? presentedKey) =>
-            context.Items[ItemKey] = presentedKey is null ? Anonymous : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey)));
+        public static void Set(ApiContext context, string? presentedKey) =>
+            context.Items[ItemKey] = presentedKey is null ? Anonymous : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey))).ToLowerInvariant();
 
-        public static string Of(HttpContext context) => context.Items[ItemKey] as string ?? Anonymous;
+        public static string Of(ApiContext context) => context.Items[ItemKey] as string ?? Anonymous;
     }
 }

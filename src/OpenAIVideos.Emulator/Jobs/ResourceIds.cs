@@ -15,6 +15,6 @@ namespace OpenAIVideos.Emulator.Jobs
 
         public static string NewRequestId() => "req_" + RandomHex(16);
 
-        public static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+        public static string RandomHex(int bytes) => Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes)).ToLowerInvariant();
     }
 }

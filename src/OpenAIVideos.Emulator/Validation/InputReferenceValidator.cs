@@ -1,9 +1,10 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Content;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Validation
 {
@@ -19,7 +20,7 @@ namespace OpenAIVideos.Emulator.Validation
 
         public static async Task ValidateAsync(RequestFields fields, string size, long maxUploadBytes)
         {
-            IFormFile? upload = fields.File(Param);
+            FormFile? upload = fields.File(Param);
             if (upload != null)
             {
                 await ValidateUploadAsync(upload, size, maxUploadBytes);
@@ -49,7 +50,7 @@ namespace OpenAIVideos.Emulator.Validation
             }
         }
 
-        private static async Task ValidateUploadAsync(IFormFile upload, string size, long maxUploadBytes)
+        private static async Task ValidateUploadAsync(FormFile upload, string size, long maxUploadBytes)
         {
             if (upload.Length > maxUploadBytes)
             {

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Validation
 {
@@ -15,9 +16,9 @@ namespace OpenAIVideos.Emulator.Validation
     internal sealed class RequestFields
     {
         private readonly JsonElement _json;
-        private readonly IFormCollection? _form;
+        private readonly FormData? _form;
 
-        private RequestFields(JsonElement json, IFormCollection? form)
+        private RequestFields(JsonElement json, FormData? form)
         {
             _json = json;
             _form = form;
@@ -25,12 +26,14 @@ namespace OpenAIVideos.Emulator.Validation
 
         public bool IsMultipart => _form != null;
 
-        public static async Task<RequestFields> ReadAsync(HttpRequest request, bool multipartOnly = false)
+        public static Task<RequestFields> ReadAsync(ApiRequest request, bool multipartOnly = false) => Task.FromResult(Read(request, multipartOnly));
+
+        private static RequestFields Read(ApiRequest request, bool multipartOnly)
         {
             string contentType = request.ContentType ?? string.Empty;
             if (contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             {
-                IFormCollection form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+                FormData form = request.ReadForm();
                 return new RequestFields(default, form);
             }
 
@@ -46,7 +49,7 @@ namespace OpenAIVideos.Emulator.Validation
 
             try
             {
-                using JsonDocument document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
+                using JsonDocument document = JsonDocument.Parse(request.BodyBytes);
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     throw InvalidJson();
@@ -127,7 +130,7 @@ namespace OpenAIVideos.Emulator.Validation
         /// <summary>Whether the body names <paramref name="name"/> at all: as a field, a file, or nested keys.</summary>
         public bool Has(string name) => Names.Contains(name, StringComparer.Ordinal);
 
-        public IFormFile? File(string name) => _form?.Files.GetFile(name);
+        public FormFile? File(string name) => _form?.Files.GetFile(name);
 
         /// <summary>
         /// Ids of <c>characters: [{id}]</c>; multipart spells them <c>characters[0][id]</c> or <c>characters[][id]</c>.

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Validation;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.Azure
 {
@@ -33,28 +32,14 @@ namespace OpenAIVideos.Emulator.Dialects.Azure
 
         protected override bool HasExtensionsEditsAndCharacters => false;
 
-        public override void Map(IEndpointRouteBuilder api, RouteTable routes)
-        {
-            if (api is RouteGroupBuilder group)
-            {
-                group.AddEndpointFilter(async (context, next) =>
-                {
-                    CheckApiVersion(context.HttpContext.Request);
-                    return await next(context);
-                });
-            }
-
-            base.Map(api, routes);
-        }
-
-        public override string? PresentedKey(HttpRequest request) =>
+        public override string? PresentedKey(ApiRequest request) =>
             ApiKeyHeaders.Named(request, "api-key") ?? ApiKeyHeaders.Bearer(request);
 
         /// <summary>Azure AI services' well-known 401 body.</summary>
         public override ApiException Unauthorized(bool keyMissing) => AzureError(401, "401",
             "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.");
 
-        public override ApiException UnknownRoute(HttpContext context, RouteTable routes) => AzureError(404, "404", "Resource not found");
+        public override ApiException UnknownRoute(ApiContext context, RouteTable routes) => AzureError(404, "404", "Resource not found");
 
         /// <summary>Sora 2 on Azure: every deployment renders only 1280x720 and 720x1280 (reported by users, not confirmed).</summary>
         public override void CheckSize(string model, string size)
@@ -65,7 +50,7 @@ namespace OpenAIVideos.Emulator.Dialects.Azure
             }
         }
 
-        private static void CheckApiVersion(HttpRequest request)
+        public override void CheckRequest(ApiRequest request)
         {
             if (request.Query.TryGetValue("api-version", out var version) && !ApiVersions.Contains(version.ToString(), StringComparer.Ordinal))
             {

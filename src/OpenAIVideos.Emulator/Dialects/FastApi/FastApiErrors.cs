@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.FastApi
 {
@@ -29,12 +30,12 @@ namespace OpenAIVideos.Emulator.Dialects.FastApi
             ApiException.WithBody(401, new Dictionary<string, string> { ["error"] = "Unauthorized" }, "Unauthorized");
 
         /// <summary>Starlette's answer to an unmatched route, as FastAPI's default <c>{"detail": …}</c>.</summary>
-        public static ApiException UnmatchedRoute(HttpContext context, RouteTable routes) => UnmatchedRoute(context, routes, HttpException);
+        public static ApiException UnmatchedRoute(ApiContext context, RouteTable routes) => UnmatchedRoute(context, routes, HttpException);
 
         /// <summary>404 <c>Not Found</c>, or 405 <c>Method Not Allowed</c> with <c>Allow</c> when the path exists.</summary>
-        public static ApiException UnmatchedRoute(HttpContext context, RouteTable routes, System.Func<int, string, ApiException> error)
+        public static ApiException UnmatchedRoute(ApiContext context, RouteTable routes, System.Func<int, string, ApiException> error)
         {
-            IReadOnlyList<string> methods = routes.MethodsFor(context.Request.Path.Value ?? "/");
+            IReadOnlyList<string> methods = routes.MethodsFor(context.Request.Path);
             return methods.Count == 0
                 ? error(404, "Not Found")
                 : error(405, "Method Not Allowed").WithHeaders(new Dictionary<string, string> { ["Allow"] = string.Join(", ", methods) });

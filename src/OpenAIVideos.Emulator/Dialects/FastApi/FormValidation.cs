@@ -2,7 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.FastApi
 {
@@ -13,20 +14,19 @@ namespace OpenAIVideos.Emulator.Dialects.FastApi
     /// </summary>
     internal sealed class FormValidation
     {
-        private readonly IFormCollection _form;
+        private readonly FormData _form;
 
-        private FormValidation(IFormCollection form) => _form = form;
+        private FormValidation(FormData form) => _form = form;
 
         /// <summary>Every failure so far, in parameter order.</summary>
         public List<ValidationIssue> Issues { get; } = new List<ValidationIssue>();
 
-        public static async Task<FormValidation> ReadAsync(HttpRequest request) =>
-            new FormValidation(request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : FormCollection.Empty);
+        public static Task<FormValidation> ReadAsync(ApiRequest request) => Task.FromResult(new FormValidation(request.ReadForm()));
 
         /// <summary>A text field; null when absent.</summary>
         public string? Text(string name) => _form.TryGetValue(name, out var values) ? values.ToString() : null;
 
-        public IFormFile? File(string name) => _form.Files.GetFile(name);
+        public FormFile? File(string name) => _form.Files.GetFile(name);
 
         /// <summary>A required text field (<c>Form(...)</c>).</summary>
         public string? Required(string name)

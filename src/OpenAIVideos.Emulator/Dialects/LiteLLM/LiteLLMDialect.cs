@@ -1,10 +1,11 @@
 using System.Collections.Generic;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.FastApi;
 using OpenAIVideos.Emulator.Dialects.OpenAI;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.LiteLLM
 {
@@ -26,7 +27,7 @@ namespace OpenAIVideos.Emulator.Dialects.LiteLLM
         /// <summary>Every video route is served under <c>/v1</c> and at the root (<c>/videos</c>), as endpoints.py maps both.</summary>
         public override IReadOnlyList<string> ApiPrefixes => new[] { ApiPrefix, string.Empty };
 
-        public override string? PresentedKey(HttpRequest request) =>
+        public override string? PresentedKey(ApiRequest request) =>
             ApiKeyHeaders.Bearer(request) ?? ApiKeyHeaders.Named(request, "x-litellm-api-key") ?? ApiKeyHeaders.Named(request, "api-key");
 
         public override ApiException Unauthorized(bool keyMissing) => new ApiException(401, keyMissing
@@ -45,14 +46,14 @@ namespace OpenAIVideos.Emulator.Dialects.LiteLLM
             },
         };
 
-        public override ApiException UnknownRoute(HttpContext context, RouteTable routes) =>
+        public override ApiException UnknownRoute(ApiContext context, RouteTable routes) =>
             FastApiErrors.UnmatchedRoute(context, routes);
 
         public override string PublicId(VideoJob job) => LiteLLMVideoIds.Encode(job.Id, Provider, job.Model);
 
         public override string StoredId(string publicId) => LiteLLMVideoIds.Decode(publicId) ?? publicId;
 
-        public override void Authorize(VideoJob job, HttpContext context)
+        public override void Authorize(VideoJob job, ApiContext context)
         {
             if (job.Owner != RequestOwner.Of(context))
             {
@@ -64,7 +65,7 @@ namespace OpenAIVideos.Emulator.Dialects.LiteLLM
         /// The docs: "video_list requires custom_llm_provider since there's no video_id to decode from". The status and the
         /// wording of LiteLLM's answer without it were not pinned down; this 400 is the emulator's.
         /// </summary>
-        public override void CheckList(HttpContext context)
+        public override void CheckList(ApiContext context)
         {
             bool named = context.Request.Query["custom_llm_provider"].ToString().Length > 0
                 || context.Request.Headers["custom-llm-provider"].ToString().Length > 0;
@@ -74,7 +75,7 @@ namespace OpenAIVideos.Emulator.Dialects.LiteLLM
             }
         }
 
-        public override bool ListShows(VideoJob job, HttpContext context) => job.Owner == RequestOwner.Of(context);
+        public override bool ListShows(VideoJob job, ApiContext context) => job.Owner == RequestOwner.Of(context);
 
         /// <summary>
         /// The proxy's content route builds its call from the id (and <c>model</c>) only, then answers the bytes as
@@ -83,7 +84,7 @@ namespace OpenAIVideos.Emulator.Dialects.LiteLLM
         /// </summary>
         public override bool ForwardsContentQuery => false;
 
-        public override void DecorateContent(HttpResponse response, string publicId) =>
-            response.Headers.ContentDisposition = $"attachment; filename=video_{publicId}.mp4";
+        public override void DecorateContent(ApiResponse response, string publicId) =>
+            response.Headers["Content-Disposition"] = $"attachment; filename=video_{publicId}.mp4";
     }
 }

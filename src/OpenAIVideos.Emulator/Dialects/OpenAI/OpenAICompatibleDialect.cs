@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Endpoints;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
 using OpenAIVideos.Emulator.Validation;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.OpenAI
 {
@@ -36,7 +36,7 @@ namespace OpenAIVideos.Emulator.Dialects.OpenAI
         public virtual bool ForwardsContentQuery => true;
 
         /// <summary>Adds the headers this server puts on a content download.</summary>
-        public virtual void DecorateContent(HttpResponse response, string publicId)
+        public virtual void DecorateContent(ApiResponse response, string publicId)
         {
         }
 
@@ -44,20 +44,20 @@ namespace OpenAIVideos.Emulator.Dialects.OpenAI
         public virtual void CheckSize(string model, string size) => VideoValues.ModelAndSize(model, size, KnownModelsOnly);
 
         /// <summary>Throws when a list request lacks something the server needs.</summary>
-        public virtual void CheckList(HttpContext context)
+        public virtual void CheckList(ApiContext context)
         {
         }
 
         /// <summary>Whether a listed video is shown to this caller.</summary>
-        public virtual bool ListShows(VideoJob job, HttpContext context) => true;
+        public virtual bool ListShows(VideoJob job, ApiContext context) => true;
 
-        public override void Map(IEndpointRouteBuilder api, RouteTable routes)
+        public override void Map(RouteTable routes)
         {
-            VideoEndpoints.Map(api, routes, HasExtensionsEditsAndCharacters);
-            ContentEndpoint.Map(api, routes);
+            VideoEndpoints.Map(routes, HasExtensionsEditsAndCharacters);
+            ContentEndpoint.Map(routes);
             if (HasExtensionsEditsAndCharacters)
             {
-                CharacterEndpoints.Map(api, routes);
+                CharacterEndpoints.Map(routes);
             }
         }
 

@@ -4,9 +4,10 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Dialects.FastApi;
 using OpenAIVideos.Emulator.Endpoints;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.SGLang
 {
@@ -25,12 +26,12 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
         private static readonly string[] IntegerFields = { "seconds", "fps", "num_frames", "seed", "num_inference_steps" };
         private static readonly string[] NumberFields = { "guidance_scale", "guidance_scale_2" };
 
-        public static Task<VideoSpec> ValidateAsync(HttpRequest request) =>
+        public static Task<VideoSpec> ValidateAsync(ApiRequest request) =>
             (request.ContentType ?? string.Empty).Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase)
                 ? FromFormAsync(request)
                 : FromJsonAsync(request);
 
-        private static async Task<VideoSpec> FromFormAsync(HttpRequest request)
+        private static async Task<VideoSpec> FromFormAsync(ApiRequest request)
         {
             FormValidation form = await FormValidation.ReadAsync(request);
             form.Integers("seconds", "fps", "num_frames");
@@ -56,10 +57,11 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
                 Integer(form.Text("fps")) ?? IntegerProperty(extra, "fps"), Integer(form.Text("num_frames")) ?? IntegerProperty(extra, "num_frames"));
         }
 
-        private static async Task<VideoSpec> FromJsonAsync(HttpRequest request)
+        private static Task<VideoSpec> FromJsonAsync(ApiRequest request) => Task.FromResult(FromJson(request));
+
+        private static VideoSpec FromJson(ApiRequest request)
         {
-            using var reader = new System.IO.StreamReader(request.Body);
-            JsonElement body = ParseOrEmpty(await reader.ReadToEndAsync(request.HttpContext.RequestAborted));
+            JsonElement body = ParseOrEmpty(System.Text.Encoding.UTF8.GetString(request.BodyBytes.Span));
             if (body.ValueKind == JsonValueKind.Null)
             {
                 body = ParseOrEmpty("{}");

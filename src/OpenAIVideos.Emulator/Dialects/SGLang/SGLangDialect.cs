@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.FastApi;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.SGLang
 {
@@ -24,7 +24,7 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
         /// </summary>
         public const string DefaultSize = "832x480";
 
-        public override void Map(IEndpointRouteBuilder api, RouteTable routes) => SGLangEndpoints.Map(api, routes);
+        public override void Map(RouteTable routes) => SGLangEndpoints.Map(routes);
 
         // generate_request_id() was not pinned down; a UUID string stands in for it.
         public override string NewVideoId() => Guid.NewGuid().ToString();
@@ -33,7 +33,7 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
 
         public override object ErrorBody(ApiException error) => FastApiErrors.Detail(error.Message);
 
-        public override ApiException UnknownRoute(HttpContext context, RouteTable routes) =>
+        public override ApiException UnknownRoute(ApiContext context, RouteTable routes) =>
             FastApiErrors.UnmatchedRoute(context, routes);
 
         public override ApiException NotFound(string publicId) => FastApiErrors.HttpException(404, "Video not found");

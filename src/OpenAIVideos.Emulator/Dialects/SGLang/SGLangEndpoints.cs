@@ -2,13 +2,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.FastApi;
 using OpenAIVideos.Emulator.Endpoints;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.SGLang
 {
@@ -18,16 +18,16 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
     /// </summary>
     internal static class SGLangEndpoints
     {
-        public static void Map(IEndpointRouteBuilder api, RouteTable routes)
+        public static void Map(RouteTable routes)
         {
-            routes.Map(api, "POST", "/videos", CreateAsync, "create");
-            routes.Map(api, "GET", "/videos", List, "list");
-            routes.Map(api, "GET", "/videos/{videoId}", Retrieve, "retrieve");
-            routes.Map(api, "DELETE", "/videos/{videoId}", Delete, "delete");
-            routes.Map(api, "GET", "/videos/{videoId}/content", DownloadAsync, "content");
+            routes.Map("POST", "/videos", c => CreateAsync(c, c.State), "create");
+            routes.Map("GET", "/videos", c => List(c, c.State), "list");
+            routes.Map("GET", "/videos/{videoId}", c => Retrieve(c.RouteValue("videoId"), c, c.State), "retrieve");
+            routes.Map("DELETE", "/videos/{videoId}", c => Delete(c.RouteValue("videoId"), c, c.State), "delete");
+            routes.Map("GET", "/videos/{videoId}/content", c => DownloadAsync(c.RouteValue("videoId"), c, c.State), "content");
         }
 
-        private static Task<IResult> CreateAsync(HttpContext context, EmulatorState state) =>
+        private static Task<ApiResult> CreateAsync(ApiContext context, EmulatorState state) =>
             VideoCreation.CreateAsync(context, state, () => SGLangCreateRequest.ValidateAsync(context.Request));
 
         /// <summary>
@@ -35,9 +35,9 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
         /// gives an empty page, and no <c>limit</c> lists everything. Without cursors in the answer, a client pages by
         /// passing the last id it got as <c>after</c> until a page comes back shorter than its <c>limit</c>.
         /// </summary>
-        private static IResult List(HttpContext context, EmulatorState state)
+        private static ApiResult List(ApiContext context, EmulatorState state)
         {
-            IQueryCollection query = context.Request.Query;
+            QueryValues query = context.Request.Query;
             int? limit = null;
             if (query.TryGetValue("limit", out var limitValues))
             {
@@ -66,11 +66,11 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
             return new ApiResult(new SGLangVideoList(page, "list"));
         }
 
-        private static IResult Retrieve(string videoId, HttpContext context, EmulatorState state) =>
+        private static ApiResult Retrieve(string videoId, ApiContext context, EmulatorState state) =>
             new ApiResult(state.Dialect.Present(state, state.Dialect.FindVideo(state, context, videoId)));
 
         /// <summary>Pops the job in any status (no cancellation) and answers it marked deleted.</summary>
-        private static IResult Delete(string videoId, HttpContext context, EmulatorState state)
+        private static ApiResult Delete(string videoId, ApiContext context, EmulatorState state)
         {
             VideoJob job = state.Dialect.FindVideo(state, context, videoId);
             state.Videos.Remove(job.Id);
@@ -78,7 +78,7 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
         }
 
         /// <summary>The MP4 once the file exists; before that, and for failed jobs, a 404. <c>variant</c> is accepted and ignored.</summary>
-        private static async Task DownloadAsync(string videoId, HttpContext context, EmulatorState state)
+        private static async Task DownloadAsync(string videoId, ApiContext context, EmulatorState state)
         {
             VideoJob job = state.Dialect.FindVideo(state, context, videoId);
             if (state.StateOf(job).Status != JobState.Completed)
@@ -87,7 +87,7 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
             }
 
             // Starlette's FileResponse(filename=basename(file_path)); the file is named after the request id.
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{job.Id}.mp4\"";
+            context.Response.Headers["Content-Disposition"] = $"attachment; filename=\"{job.Id}.mp4\"";
             await ContentStreamer.WriteAsync(context, state, job, "video");
         }
     }

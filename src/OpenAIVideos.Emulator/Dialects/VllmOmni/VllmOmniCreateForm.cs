@@ -2,10 +2,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.FastApi;
 using OpenAIVideos.Emulator.Endpoints;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.VllmOmni
 {
@@ -20,7 +21,7 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
         private static readonly string[] IntegerFields = { "width", "height", "num_frames", "fps", "num_inference_steps", "seed" };
         private static readonly string[] NumberFields = { "guidance_scale", "guidance_scale_2", "boundary_ratio", "flow_shift", "true_cfg_scale" };
 
-        public static async Task<VideoSpec> ValidateAsync(HttpRequest request, VllmOmniDialect dialect)
+        public static async Task<VideoSpec> ValidateAsync(ApiRequest request, VllmOmniDialect dialect)
         {
             FormValidation form = await FormValidation.ReadAsync(request);
             string? prompt = form.Required("prompt");

@@ -1,12 +1,11 @@
 using System.Collections.Generic;
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.FastApi;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.VllmOmni
 {
@@ -23,7 +22,7 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
         /// <summary>The one model this server runs.</summary>
         public string ServedModel { get; }
 
-        public override void Map(IEndpointRouteBuilder api, RouteTable routes) => VllmOmniEndpoints.Map(api, routes);
+        public override void Map(RouteTable routes) => VllmOmniEndpoints.Map(routes);
 
         public override string NewVideoId() => "video_gen_" + ResourceIds.Uuid4Hex();
 
@@ -32,7 +31,7 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
         public override object ErrorBody(ApiException error) =>
             new VllmErrorEnvelope(new VllmErrorInfo(error.Message, ReasonPhrases.GetReasonPhrase(error.Status), error.Param, error.Status));
 
-        public override ApiException UnknownRoute(HttpContext context, RouteTable routes) =>
+        public override ApiException UnknownRoute(ApiContext context, RouteTable routes) =>
             FastApiErrors.UnmatchedRoute(context, routes);
 
         public override ApiException NotFound(string publicId) => new ApiException(404, "Video not found", null, null);

@@ -2,13 +2,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.FastApi;
 using OpenAIVideos.Emulator.Endpoints;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+
+using OpenAIVideos.Emulator.Http;
 
 namespace OpenAIVideos.Emulator.Dialects.VllmOmni
 {
@@ -19,32 +19,32 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
     /// </summary>
     internal static class VllmOmniEndpoints
     {
-        public static void Map(IEndpointRouteBuilder api, RouteTable routes)
+        public static void Map(RouteTable routes)
         {
-            routes.Map(api, "POST", "/videos", CreateAsync, "create");
-            routes.Map(api, "POST", "/videos/sync", CreateSyncAsync, "create_sync");
-            routes.Map(api, "GET", "/videos", List, "list");
-            routes.Map(api, "GET", "/videos/{videoId}", Retrieve, "retrieve");
-            routes.Map(api, "DELETE", "/videos/{videoId}", Delete, "delete");
-            routes.Map(api, "GET", "/videos/{videoId}/content", DownloadAsync, "content");
+            routes.Map("POST", "/videos", c => CreateAsync(c, c.State), "create");
+            routes.Map("POST", "/videos/sync", c => CreateSyncAsync(c, c.State), "create_sync");
+            routes.Map("GET", "/videos", c => List(c, c.State), "list");
+            routes.Map("GET", "/videos/{videoId}", c => Retrieve(c.RouteValue("videoId"), c, c.State), "retrieve");
+            routes.Map("DELETE", "/videos/{videoId}", c => Delete(c.RouteValue("videoId"), c, c.State), "delete");
+            routes.Map("GET", "/videos/{videoId}/content", c => DownloadAsync(c.RouteValue("videoId"), c, c.State), "content");
         }
 
         private static VllmOmniDialect Dialect(EmulatorState state) => (VllmOmniDialect)state.Dialect;
 
-        private static Task<IResult> CreateAsync(HttpContext context, EmulatorState state) =>
+        private static Task<ApiResult> CreateAsync(ApiContext context, EmulatorState state) =>
             VideoCreation.CreateAsync(context, state, () => VllmOmniCreateForm.ValidateAsync(context.Request, Dialect(state)));
 
         /// <summary>Generates at once and answers the raw MP4; nothing is stored.</summary>
-        private static async Task CreateSyncAsync(HttpContext context, EmulatorState state)
+        private static async Task CreateSyncAsync(ApiContext context, EmulatorState state)
         {
             VideoSpec spec = await VllmOmniCreateForm.ValidateAsync(context.Request, Dialect(state));
             var rendered = new VideoJob(state.Dialect.NewVideoId(), -1, spec.Model, spec.Prompt, spec.Size, spec.Seconds, state.Now, null);
             await ContentStreamer.WriteAsync(context, state, rendered, "video");
         }
 
-        private static IResult List(HttpContext context, EmulatorState state)
+        private static ApiResult List(ApiContext context, EmulatorState state)
         {
-            IQueryCollection query = context.Request.Query;
+            QueryValues query = context.Request.Query;
             var issues = new List<ValidationIssue>();
             int? limit = null;
             if (query.TryGetValue("limit", out var limitValues))
@@ -91,16 +91,16 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
         }
 
         /// <summary>A failed job answers with its error code as the HTTP status and the video as the body.</summary>
-        private static IResult Retrieve(string videoId, HttpContext context, EmulatorState state)
+        private static ApiResult Retrieve(string videoId, ApiContext context, EmulatorState state)
         {
             VideoJob job = state.Dialect.FindVideo(state, context, videoId);
             JobState jobState = state.StateOf(job);
-            int status = jobState.Status == JobState.Failed ? VllmOmniDialect.ErrorStatus(jobState) : StatusCodes.Status200OK;
+            int status = jobState.Status == JobState.Failed ? VllmOmniDialect.ErrorStatus(jobState) : 200;
             return new ApiResult(state.Dialect.Present(state, job), status);
         }
 
         /// <summary>Any status may be deleted: a queued or running job is cancelled first.</summary>
-        private static IResult Delete(string videoId, HttpContext context, EmulatorState state)
+        private static ApiResult Delete(string videoId, ApiContext context, EmulatorState state)
         {
             VideoJob job = state.Dialect.FindVideo(state, context, videoId);
             state.Videos.Remove(job.Id);
@@ -108,7 +108,7 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
         }
 
         /// <summary>Always the MP4: the route has no <c>variant</c> parameter, so one sent is ignored.</summary>
-        private static async Task DownloadAsync(string videoId, HttpContext context, EmulatorState state)
+        private static async Task DownloadAsync(string videoId, ApiContext context, EmulatorState state)
         {
             VideoJob job = state.Dialect.FindVideo(state, context, videoId);
             string status = state.StateOf(job).Status;
@@ -123,7 +123,7 @@ namespace OpenAIVideos.Emulator.Dialects.VllmOmni
             }
 
             // Starlette's FileResponse(filename=job.file_name) names the download.
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{job.Id}.mp4\"";
+            context.Response.Headers["Content-Disposition"] = $"attachment; filename=\"{job.Id}.mp4\"";
             await ContentStreamer.WriteAsync(context, state, job, "video");
         }
     }
