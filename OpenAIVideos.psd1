@@ -16,7 +16,7 @@
 
     Copyright              = '(c) 2026 OpenAIVideos contributors. MIT licence.'
 
-    Description            = 'Create, remix, extend, edit, wait for and download videos with the OpenAI Videos API (Sora), from Windows PowerShell 5.1 and PowerShell 7.4+. Includes a local emulator of the API for tests and offline scripting.'
+    Description            = 'Create, remix, extend, edit, wait for and download videos with the OpenAI Videos API wire format (OpenAI, Azure OpenAI, LiteLLM, vLLM-Omni, SGLang), from Windows PowerShell 5.1 and PowerShell 7.4+. On PowerShell 7.4+, Start-VideoEmulator runs a local emulator of those servers inside the session, for tests and offline scripting.'
 
     PowerShellVersion      = '5.1'
 
@@ -41,6 +41,10 @@
         'New-VideoCharacter'
         'Get-VideoCharacter'
         'Invoke-VideoBatch'
+        'Start-VideoEmulator'
+        'Get-VideoEmulator'
+        'Stop-VideoEmulator'
+        'Add-VideoEmulatorFault'
     )
 
     FunctionsToExport      = @()

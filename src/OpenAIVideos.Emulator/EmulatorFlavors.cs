@@ -35,7 +35,7 @@ namespace OpenAIVideos.Emulator
                 }
             }
 
-            throw new ArgumentException($"Unknown flavor '{text}'. Known flavors: {string.Join(", ", Names)}.", "flavor");
+            throw new ArgumentException($"Unknown flavor '{text}'. Known flavors: {string.Join(", ", Names)}.");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using OpenAIVideos.Client;
+using OpenAIVideos.Client.Emulation;
 using OpenAIVideos.Commands.Completion;
 using OpenAIVideos.Commands.Connection;
 using OpenAIVideos.Commands.Errors;
@@ -21,6 +22,7 @@ namespace OpenAIVideos.Commands
         private const string DefaultSet = "Default";
         private const string AzureSet = "Azure";
         private const string EmulatorSet = "Emulator";
+        private const string RunningEmulatorSet = "RunningEmulator";
 
         /// <summary>The API root, e.g. http://127.0.0.1:5000/v1; with -Azure the resource endpoint https://NAME.openai.azure.com.</summary>
         [Parameter(Position = 0)]
@@ -56,9 +58,16 @@ namespace OpenAIVideos.Commands
         [Parameter(Mandatory = true, ParameterSetName = AzureSet)]
         public SwitchParameter Azure { get; set; }
 
-        /// <summary>Connects to the local emulator (http://127.0.0.1:5080/v1 and key 'emulator' unless given).</summary>
+        /// <summary>
+        /// Connects to the emulator: the newest one Start-VideoEmulator started in this session (its address, key and
+        /// dialect), else the standalone one at http://127.0.0.1:5080/v1 with key 'emulator'; -BaseUri and -ApiKey win.
+        /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = EmulatorSet)]
         public SwitchParameter Emulator { get; set; }
+
+        /// <summary>An emulator of this session (Start-VideoEmulator -PassThru or Get-VideoEmulator) to connect to.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RunningEmulatorSet)]
+        public LocalVideoEmulator? InputObject { get; set; }
 
         /// <summary>Retries after the first attempt (default 2).</summary>
         [Parameter]
@@ -92,7 +101,18 @@ namespace OpenAIVideos.Commands
                     MaxRetries = bound.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
                     RequestTimeout = bound.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
                 };
-                var kind = ParameterSetName == AzureSet ? ConnectionKind.Azure : ParameterSetName == EmulatorSet ? ConnectionKind.Emulator : ConnectionKind.Default;
+                var kind = ParameterSetName switch
+                {
+                    AzureSet => ConnectionKind.Azure,
+                    EmulatorSet or RunningEmulatorSet => ConnectionKind.Emulator,
+                    _ => ConnectionKind.Default,
+                };
+                var running = ParameterSetName == RunningEmulatorSet ? InputObject : kind == ConnectionKind.Emulator ? LocalEmulators.Newest : null;
+                if (running is not null)
+                {
+                    given = ConnectionBuilder.ForRunningEmulator(given, running);
+                }
+
                 if (kind == ConnectionKind.Azure && given.Server is { } named && named != ServerKind.Azure)
                 {
                     throw new ArgumentException($"-Azure connects to Azure OpenAI; it cannot be combined with -Server {named}.", nameof(Server));

@@ -60,6 +60,20 @@ namespace OpenAIVideos.Commands.Completion
         protected override IEnumerable<string> Values => CompletionCandidates.Statuses;
     }
 
+    /// <summary>Completes <c>-Flavor</c> of Start-VideoEmulator with the emulator's own names (loads it on first use).</summary>
+    public sealed class EmulatorFlavorCompleter : ValueCompleter
+    {
+        /// <inheritdoc />
+        protected override IEnumerable<string> Values => Client.Emulation.LocalEmulators.FlavorNames();
+    }
+
+    /// <summary>Completes <c>-Kind</c> of Add-VideoEmulatorFault with the emulator's own fault kinds (loads it on first use).</summary>
+    public sealed class EmulatorFaultKindCompleter : ValueCompleter
+    {
+        /// <inheritdoc />
+        protected override IEnumerable<string> Values => Client.Emulation.LocalEmulators.FaultKindNames();
+    }
+
     /// <summary>
     /// Completes video ids from the session's (or environment's) server through a 30-second cache; a slow or failing
     /// server yields what the cache has, never an error.

@@ -1,5 +1,6 @@
 using System;
 using OpenAIVideos.Client;
+using OpenAIVideos.Client.Emulation;
 
 namespace OpenAIVideos.Commands.Connection
 {
@@ -25,6 +26,30 @@ namespace OpenAIVideos.Commands.Connection
         /// <summary>The key <c>-Emulator</c> uses unless <c>-ApiKey</c> is given.</summary>
         public const string EmulatorApiKey = "emulator";
 
+        /// <summary>
+        /// The settings <c>-Emulator</c> uses for an emulator running in this session: its base URI, key and dialect,
+        /// each unless given explicitly.
+        /// </summary>
+        public static VideoConnectionSettings ForRunningEmulator(VideoConnectionSettings given, LocalVideoEmulator emulator)
+        {
+            if (given is null || emulator is null)
+            {
+                throw new ArgumentNullException(given is null ? nameof(given) : nameof(emulator));
+            }
+
+            return new VideoConnectionSettings
+            {
+                ApiKey = given.ApiKey ?? emulator.KeyForConnection(),
+                BaseUri = given.BaseUri ?? emulator.BaseUri,
+                Organization = given.Organization,
+                Project = given.Project,
+                AuthenticationStyle = given.AuthenticationStyle,
+                Server = given.Server ?? emulator.Server,
+                MaxRetries = given.MaxRetries,
+                RequestTimeout = given.RequestTimeout,
+            };
+        }
+
         /// <summary>The options for a connection of <paramref name="kind"/>.</summary>
         /// <param name="kind">Default, Azure or Emulator.</param>
         /// <param name="given">The values given explicitly (override everything).</param>
@@ -43,6 +68,7 @@ namespace OpenAIVideos.Commands.Connection
             {
                 case ConnectionKind.Emulator:
                     options.Server = ServerKind.Generic;
+                    // A root with its prefix as given: the emulator's BaseUri is already the API root (Azure's /openai/v1).
                     options.BaseUri = baseUri ?? EmulatorBaseUri;
                     options.ApiKey = given.ApiKey ?? ApiKeySecret.FromPlainText(EmulatorApiKey);
                     options.AuthenticationStyle = AuthenticationStyle.Bearer;

@@ -43,9 +43,10 @@ namespace OpenAIVideos.Commands.Module
             }
         }
 
-        /// <summary>Called by PowerShell on Remove-Module. Assemblies already loaded stay loaded.</summary>
+        /// <summary>Called by PowerShell on Remove-Module: stops the session's emulators. Assemblies already loaded stay loaded.</summary>
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            InModuleEmulators.StopAll();
             if (ModuleDependencyPolicy.DetectEdition(RuntimeInformation.FrameworkDescription) == ModuleEdition.Core)
             {
                 PrivateLoadContext.Unregister();

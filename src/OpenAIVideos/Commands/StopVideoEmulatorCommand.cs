@@ -1,0 +1,56 @@
+using System.Linq;
+using System.Management.Automation;
+using OpenAIVideos.Client.Emulation;
+
+namespace OpenAIVideos.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Stops emulators started in this PowerShell session.</para>
+    /// <para type="description">Without -Port, stops them all. Their videos are forgotten. Requests still running are cut off. Removing the module stops them too.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "VideoEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(void))]
+    public sealed class StopVideoEmulatorCommand : PSCmdlet
+    {
+        /// <summary>The ports of the emulators to stop; binds from Get-VideoEmulator's (or Start-VideoEmulator -PassThru's) output.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, 65535)]
+        public int[]? Port { get; set; }
+
+        /// <summary>Stops them.</summary>
+        protected override void ProcessRecord()
+        {
+            var running = LocalEmulators.All;
+            if (Port is null)
+            {
+                foreach (LocalVideoEmulator emulator in running)
+                {
+                    Stop(emulator);
+                }
+
+                return;
+            }
+
+            foreach (int port in Port)
+            {
+                LocalVideoEmulator? emulator = running.FirstOrDefault(candidate => candidate.Port == port);
+                if (emulator is null)
+                {
+                    WriteError(GetVideoEmulatorCommand.EmulatorNotFound(port));
+                    continue;
+                }
+
+                Stop(emulator);
+            }
+        }
+
+        private void Stop(LocalVideoEmulator emulator)
+        {
+            if (ShouldProcess($"{emulator.BaseUri} ({emulator.Flavor}, {emulator.Videos} videos)", "Stop the emulator"))
+            {
+                LocalEmulators.Stop(emulator);
+                WriteVerbose($"Stopped the emulator at {emulator.BaseUri}.");
+            }
+        }
+    }
+}
