@@ -50,3 +50,208 @@ Describe 'The module installed from a PSResourceGet repository' {
         [System.Text.Encoding]::ASCII.GetString($bytes, 4, 4) | Should -Be 'ftyp'
     }
 }
+
+Describe 'The emulator inside the installed module (Start-VideoEmulator)' {
+    BeforeAll {
+        $script:InstalledPath = $script:Installed + [IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules')
+    }
+
+    It 'starts with nothing else installed, makes and saves a video, and loads only when started' {
+        $out = Join-Path $TestDrive 'in-module'
+        $result = Invoke-FreshPowerShell -Environment @{ PSModulePath = $script:InstalledPath } -ArgumentList $out -Script {
+            param($Out)
+            function Test-Loaded {
+                $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenAIVideos.Emulator' }
+                if ($assembly) { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name } else { 'not loaded' }
+            }
+            Import-Module OpenAIVideos
+            $afterImport = Test-Loaded
+            $null = New-Item -ItemType Directory -Path $Out
+            Start-VideoEmulator -JobSeconds 1
+            $afterStart = Test-Loaded
+            Connect-OpenAIVideo -Emulator
+            $saved = New-Video 'a red fox running through snow' -Seconds 4 | Wait-Video -TimeoutSec 60 | Save-VideoContent -Path $Out -PassThru
+            $running = @(Get-VideoEmulator)
+            Stop-VideoEmulator
+            [pscustomobject]@{
+                AfterImport  = $afterImport
+                AfterStart   = $afterStart
+                EmulatorPath = ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenAIVideos.Emulator' }).Location
+                ModuleBase   = (Get-Module OpenAIVideos).ModuleBase
+                Running      = $running.Count
+                Videos       = $running[0].Videos
+                Requests     = $running[0].Requests
+                Saved        = @($saved.FullName)
+                AfterStop    = @(Get-VideoEmulator).Count
+            }
+        }
+        $result.AfterImport | Should -Be 'not loaded'
+        $result.AfterStart | Should -Be 'OpenAIVideos'
+        $result.EmulatorPath | Should -BeLike "$($result.ModuleBase)*Dependencies*Core*OpenAIVideos.Emulator.dll"
+        $result.ModuleBase | Should -BeLike "$script:Installed*"
+        $result.Running | Should -Be 1
+        $result.Videos | Should -Be 1
+        $result.Requests | Should -BeGreaterThan 2
+        $result.Saved.Count | Should -Be 1
+        [System.Text.Encoding]::ASCII.GetString([System.IO.File]::ReadAllBytes($result.Saved[0]), 4, 4) | Should -Be 'ftyp'
+        $result.AfterStop | Should -Be 0
+    }
+
+    It 'starts every flavor in-module and runs create, list, wait and download through it' {
+        $out = Join-Path $TestDrive 'flavors'
+        $result = Invoke-FreshPowerShell -Environment @{ PSModulePath = $script:InstalledPath } -ArgumentList $out -Script {
+            param($Out)
+            Import-Module OpenAIVideos
+            $null = New-Item -ItemType Directory -Path $Out
+            # The flavors as the emulator itself names them (Start-VideoEmulator -Flavor completes from the same list).
+            $flavors = [OpenAIVideos.Client.Emulation.LocalEmulators]::FlavorNames()
+            foreach ($flavor in $flavors) {
+                $emulator = Start-VideoEmulator -Flavor $flavor -JobSeconds 1 -PassThru
+                $emulator | Connect-OpenAIVideo
+                $video = New-Video "a lighthouse at dusk ($flavor)" | Wait-Video -TimeoutSec 60
+                $listed = @(Get-Video | Where-Object Id -eq $video.Id)
+                $file = $video | Save-VideoContent -Path (Join-Path $Out "$flavor.mp4") -PassThru
+                [pscustomobject]@{
+                    Flavor = $emulator.Flavor
+                    Server = "$($emulator.Server)"
+                    Status = "$($video.Status)"
+                    Listed = $listed.Count
+                    Bytes  = $file.Length
+                }
+                $emulator | Stop-VideoEmulator
+            }
+        }
+        $result.Count | Should -BeGreaterOrEqual 6
+        foreach ($row in $result) {
+            $row.Status | Should -Be 'Completed' -Because $row.Flavor
+            $row.Listed | Should -Be 1 -Because $row.Flavor
+            $row.Bytes | Should -BeGreaterThan 0 -Because $row.Flavor
+        }
+        ($result | Where-Object Flavor -eq 'vllm-omni').Server | Should -Be 'VllmOmni'
+        ($result | Where-Object Flavor -eq 'azure').Server | Should -Be 'Azure'
+    }
+
+    It 'runs two emulators on two ports at once, each with its own videos' {
+        $result = Invoke-FreshPowerShell -Environment @{ PSModulePath = $script:InstalledPath } -Script {
+            Import-Module OpenAIVideos
+            $first = Start-VideoEmulator -JobSeconds 1 -PassThru
+            $second = Start-VideoEmulator -JobSeconds 1 -Flavor gateway -PassThru
+            $a = New-Video 'first' -BaseUri $first.BaseUri -ApiKey k
+            $b1 = New-Video 'second, one' -BaseUri $second.BaseUri -ApiKey k
+            $b2 = New-Video 'second, two' -BaseUri $second.BaseUri -ApiKey k
+            $listed = Get-VideoEmulator | ForEach-Object { [pscustomobject]@{ Port = $_.Port; Videos = $_.Videos } }
+            Stop-VideoEmulator -Port $first.Port
+            $afterStop = @(Get-Video -BaseUri $second.BaseUri -ApiKey k).Count
+            $firstGone = try { $null = Get-Video -BaseUri $first.BaseUri -ApiKey k -MaxRetries 0; 'answered' } catch { $_.FullyQualifiedErrorId }
+            Stop-VideoEmulator
+            [pscustomobject]@{ Ports = @($first.Port, $second.Port); Listed = @($listed); AfterStop = $afterStop; FirstGone = $firstGone; Ids = @($a.Id, $b1.Id) }
+        }
+        $result.Ports[0] | Should -Not -Be $result.Ports[1]
+        ($result.Listed | Where-Object Port -eq $result.Ports[0]).Videos | Should -Be 1
+        ($result.Listed | Where-Object Port -eq $result.Ports[1]).Videos | Should -Be 2
+        $result.AfterStop | Should -Be 2
+        $result.FirstGone | Should -BeLike 'ConnectionFailed*'
+    }
+
+    It 'refuses a port in use with a clear error' {
+        $result = Invoke-FreshPowerShell -Environment @{ PSModulePath = $script:InstalledPath } -Script {
+            Import-Module OpenAIVideos
+            $held = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $held.Start()
+            $port = $held.LocalEndpoint.Port
+            try {
+                $refused = try { Start-VideoEmulator -Port $port; $null } catch { $_ }
+            }
+            finally { $held.Stop() }
+            [pscustomobject]@{
+                Port     = $port
+                ErrorId  = $refused.FullyQualifiedErrorId
+                Category = "$($refused.CategoryInfo.Category)"
+                Message  = $refused.ToString()
+                Target   = $refused.TargetObject
+                Running  = @(Get-VideoEmulator).Count
+            }
+        }
+        $result.ErrorId | Should -Be 'EmulatorPortInUse,OpenAIVideos.Commands.StartVideoEmulatorCommand'
+        $result.Category | Should -Be 'ResourceUnavailable'
+        $result.Message | Should -Match "Port $($result.Port) on 127\.0\.0\.1 is already in use"
+        $result.Message | Should -Not -Match 'at OpenAIVideos|Exception'
+        $result.Target | Should -Be $result.Port
+        $result.Running | Should -Be 0
+    }
+
+    It 'injects a fault from PowerShell that the client then sees' {
+        $result = Invoke-FreshPowerShell -Environment @{ PSModulePath = $script:InstalledPath } -Script {
+            Import-Module OpenAIVideos
+            Start-VideoEmulator -PassThru | Connect-OpenAIVideo
+            $video = New-Video 'a slow news day'
+            Add-VideoEmulatorFault -Kind ErrorStatus -Status 503 -Operation retrieve -Count 1
+            $failed = try { Get-Video $video.Id -MaxRetries 0; 'answered' } catch { $_ }
+            $again = Get-Video $video.Id -MaxRetries 0
+            $bad = try { Add-VideoEmulatorFault -Kind Meteor; 'added' } catch { $_.FullyQualifiedErrorId }
+            $emulator = Get-VideoEmulator
+            [pscustomobject]@{
+                ErrorId  = $failed.FullyQualifiedErrorId
+                Message  = $failed.ToString()
+                AgainId  = $again.Id
+                Faults   = $emulator.FaultsInjected
+                BadKind  = $bad
+                Id       = $video.Id
+            }
+        }
+        $result.ErrorId | Should -BeLike 'ServerError,*'
+        $result.Message | Should -Match '503'
+        $result.AgainId | Should -Be $result.Id
+        $result.Faults | Should -Be 1
+        $result.BadKind | Should -BeLike 'InvalidEmulatorFault,*'
+    }
+
+    It 'stops the emulators when the module is removed' {
+        $result = Invoke-FreshPowerShell -Environment @{ PSModulePath = $script:InstalledPath } -Script {
+            Import-Module OpenAIVideos
+            $emulator = Start-VideoEmulator -PassThru
+            $before = try { (Invoke-WebRequest "$($emulator.BaseUri)videos" -Headers @{ Authorization = 'Bearer k' }).StatusCode } catch { $_.Exception.GetType().Name }
+            Remove-Module OpenAIVideos
+            $after = try { (Invoke-WebRequest "$($emulator.BaseUri)videos" -Headers @{ Authorization = 'Bearer k' } -TimeoutSec 5).StatusCode } catch { $_.Exception.GetType().Name }
+            [pscustomobject]@{ Before = $before; After = $after }
+        }
+        $result.Before | Should -Be 200
+        $result.After | Should -Be 'HttpRequestException'
+    }
+
+    It 'runs the README''s "Try it without a server" block as written, installing from a repository' {
+        # The block, exactly as the README shows it.
+        $readme = Get-Content -LiteralPath (Join-Path $script:RepositoryRoot 'README.md') -Raw
+        $match = [regex]::Match($readme, '(?s)## Try it without a server.*?```powershell\r?\n(?<code>.*?)```')
+        $match.Success | Should -BeTrue
+        $block = $match.Groups['code'].Value
+        $block | Should -Match 'Install-PSResource'
+        $block | Should -Match 'Start-VideoEmulator'
+        $block | Should -Match 'Stop-VideoEmulator'
+
+        # A user profile of its own: PSResourceGet's repositories and the CurrentUser module folder live under
+        # XDG_DATA_HOME, where the only repository is the one build.ps1 published the module to (no network).
+        $data = Join-Path $TestDrive 'xdg-data'
+        $work = Join-Path $TestDrive 'readme-work'
+        $null = New-Item -ItemType Directory -Path $data, $work -Force
+        $userModules = Join-Path $data 'powershell/Modules'
+        $repository = Join-Path $script:RepositoryRoot 'out/local-repository'
+        $environment = @{ XDG_DATA_HOME = $data; PSModulePath = $userModules + [IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules') }
+        $result = Invoke-FreshPowerShell -Environment $environment -ArgumentList $block, $repository, $work -Script {
+            param($Block, $Repository, $Work)
+            Get-PSResourceRepository | ForEach-Object { Unregister-PSResourceRepository -Name $_.Name }
+            Register-PSResourceRepository -Name Local -Uri $Repository -Trusted
+            Set-Location -LiteralPath $Work
+            $output = . ([scriptblock]::Create($Block)) 6>&1 | Out-String
+            [pscustomobject]@{
+                Files     = @((Get-ChildItem -LiteralPath $Work -Filter *.mp4).Name)
+                Module    = (Get-Module OpenAIVideos).ModuleBase
+                Emulators = @(Get-VideoEmulator).Count
+                Output    = $output
+            }
+        }
+        $result.Module | Should -BeLike "$userModules*"
+        $result.Files.Count | Should -Be 1
+        $result.Emulators | Should -Be 0
+    }
+}
