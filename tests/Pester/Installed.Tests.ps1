@@ -103,8 +103,8 @@ Describe 'The emulator inside the installed module (Start-VideoEmulator)' {
             param($Out)
             Import-Module OpenAIVideos
             $null = New-Item -ItemType Directory -Path $Out
-            # The flavors as the emulator itself names them (Start-VideoEmulator -Flavor completes from the same list).
-            $flavors = [OpenAIVideos.Client.Emulation.LocalEmulators]::FlavorNames()
+            # The flavors as the emulator itself names them, through Start-VideoEmulator -Flavor's tab completion.
+            $flavors = (TabExpansion2 -inputScript 'Start-VideoEmulator -Flavor ' -cursorColumn 28).CompletionMatches.CompletionText
             foreach ($flavor in $flavors) {
                 $emulator = Start-VideoEmulator -Flavor $flavor -JobSeconds 1 -PassThru
                 $emulator | Connect-OpenAIVideo
@@ -219,7 +219,10 @@ Describe 'The emulator inside the installed module (Start-VideoEmulator)' {
         $result.After | Should -Be 'HttpRequestException'
     }
 
-    It 'runs the README''s "Try it without a server" block as written, installing from a repository' {
+    # Linux and macOS only: there the CurrentUser scope follows $HOME, which the test points at a folder of its own;
+    # on Windows it is the Documents folder, which an environment variable cannot move, so the test would install
+    # into the real profile.
+    It 'runs the README''s "Try it without a server" block as written, installing from a repository' -Skip:$IsWindows {
         # The block, exactly as the README shows it.
         $readme = Get-Content -LiteralPath (Join-Path $script:RepositoryRoot 'README.md') -Raw
         $match = [regex]::Match($readme, '(?s)## Try it without a server.*?```powershell\r?\n(?<code>.*?)```')
@@ -229,16 +232,26 @@ Describe 'The emulator inside the installed module (Start-VideoEmulator)' {
         $block | Should -Match 'Start-VideoEmulator'
         $block | Should -Match 'Stop-VideoEmulator'
 
-        # A user profile of its own: PSResourceGet's repositories and the CurrentUser module folder live under
-        # XDG_DATA_HOME, where the only repository is the one build.ps1 published the module to (no network).
-        $data = Join-Path $TestDrive 'xdg-data'
+        # A home of its own: PSResourceGet's repositories and the CurrentUser module folder live under it, and the
+        # only repository is the one build.ps1 published the module to (no network). dotnet keeps finding its tools
+        # (NUGET_PACKAGES, DOTNET_CLI_HOME) in the real home.
+        $realHome = [Environment]::GetFolderPath('UserProfile')
+        $home2 = Join-Path $TestDrive 'home'
         $work = Join-Path $TestDrive 'readme-work'
-        $null = New-Item -ItemType Directory -Path $data, $work -Force
-        $userModules = Join-Path $data 'powershell/Modules'
+        $null = New-Item -ItemType Directory -Path $home2, $work -Force
+        $userModules = Join-Path $home2 '.local/share/powershell/Modules'
         $repository = Join-Path $script:RepositoryRoot 'out/local-repository'
-        $environment = @{ XDG_DATA_HOME = $data; PSModulePath = $userModules + [IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules') }
-        $result = Invoke-FreshPowerShell -Environment $environment -ArgumentList $block, $repository, $work -Script {
-            param($Block, $Repository, $Work)
+        $environment = @{
+            HOME            = $home2
+            XDG_DATA_HOME   = $null
+            XDG_CONFIG_HOME = $null
+            NUGET_PACKAGES  = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $realHome '.nuget/packages' }
+            DOTNET_CLI_HOME = if ($env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME } else { $realHome }
+            PSModulePath    = $userModules + [IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules')
+        }
+        $result = Invoke-FreshPowerShell -Environment $environment -ArgumentList $block, $repository, $work, $home2 -Script {
+            param($Block, $Repository, $Work, $ExpectedHome)
+            if ($HOME -ne $ExpectedHome) { throw "HOME is $HOME, not the test's own ${ExpectedHome}: refusing to install into a real profile." }
             Get-PSResourceRepository | ForEach-Object { Unregister-PSResourceRepository -Name $_.Name }
             Register-PSResourceRepository -Name Local -Uri $Repository -Trusted
             Set-Location -LiteralPath $Work
