@@ -15,10 +15,14 @@ namespace OpenAIVideos.Emulator.Tests
     {
         public static TheoryData<EmulatorFlavor> Flavors => new TheoryData<EmulatorFlavor>(Enum.GetValues<EmulatorFlavor>());
 
-        /// <summary>A create each server accepts: vLLM-Omni takes only forms, the others JSON.</summary>
-        private static HttpContent CreateBody(EmulatorFlavor flavor) => flavor == EmulatorFlavor.VllmOmni
-            ? TestHost.Multipart(new[] { ("prompt", "a fox") })
-            : TestHost.Json("{\"prompt\":\"a fox\",\"size\":\"1280x720\"}");
+        /// <summary>A create each server accepts: vLLM-Omni takes only forms, Gemini a form with a model, OpenRouter its own models, the others JSON.</summary>
+        private static HttpContent CreateBody(EmulatorFlavor flavor) => flavor switch
+        {
+            EmulatorFlavor.VllmOmni => TestHost.Multipart(new[] { ("prompt", "a fox") }),
+            EmulatorFlavor.Gemini => TestHost.Multipart(new[] { ("model", "veo-3.1-generate-preview"), ("prompt", "a fox") }),
+            EmulatorFlavor.OpenRouter => TestHost.Json("{\"model\":\"google/veo-3.1\",\"prompt\":\"a fox\"}"),
+            _ => TestHost.Json("{\"prompt\":\"a fox\",\"size\":\"1280x720\"}"),
+        };
 
         [Theory]
         [InlineData("openai", EmulatorFlavor.OpenAI)]
@@ -27,6 +31,8 @@ namespace OpenAIVideos.Emulator.Tests
         [InlineData("sglang", EmulatorFlavor.SGLang)]
         [InlineData("litellm", EmulatorFlavor.LiteLLM)]
         [InlineData("azure", EmulatorFlavor.Azure)]
+        [InlineData("gemini", EmulatorFlavor.Gemini)]
+        [InlineData("openrouter", EmulatorFlavor.OpenRouter)]
         public void Command_line_names_select_the_flavor(string name, EmulatorFlavor expected)
         {
             Assert.Equal(expected, CommandLine.Parse(new[] { "--flavor", name }).Flavor);
@@ -52,7 +58,7 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.Equal(0, host.Emulator.Statistics.VideosCreated);
 
             var created = await host.SendAsync(HttpMethod.Post, "videos", CreateBody(flavor));
-            Assert.True(created.Status == 200, $"{flavor}: {created.Body}");
+            Assert.True(created.Status == (flavor == EmulatorFlavor.OpenRouter ? 202 : 200), $"{flavor}: {created.Body}");
             Assert.Equal(1, host.Emulator.Statistics.VideosCreated);
             Assert.Equal(1, host.Emulator.Statistics.FaultsOf(FaultKind.ErrorStatus));
             Assert.Equal(2, host.Emulator.Statistics.RequestsFor("create"));
