@@ -86,9 +86,10 @@ namespace OpenAIVideos.Emulator.Dialects.Gemini
             }
 
             VideoJob source = state.Videos.Find(extend) ?? throw GeminiErrors.Error(404, $"Video {extend} not found.");
-            if (state.StateOf(source).Status != JobState.Completed)
+            JobState sourceState = state.StateOf(source);
+            if (sourceState.Status != JobState.Completed)
             {
-                throw GeminiErrors.InvalidArgument($"Video {extend} cannot be extended: its status is {state.StateOf(source).Status}.");
+                throw GeminiErrors.InvalidArgument($"Video {extend} cannot be extended: its status is {GeminiDialect.StatusOf(sourceState)}.");
             }
 
             if (source.Size is not ("1280x720" or "720x1280"))

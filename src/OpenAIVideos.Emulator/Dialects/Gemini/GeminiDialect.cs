@@ -42,10 +42,13 @@ namespace OpenAIVideos.Emulator.Dialects.Gemini
 
         public override ApiException NotFound(string publicId) => GeminiErrors.Error(404, $"Video {publicId} not found.");
 
+        /// <summary><c>processing</c> while queued or running, otherwise the terminal status.</summary>
+        public static string StatusOf(JobState jobState) => jobState.IsTerminal ? jobState.Status : RunningStatus;
+
         public override object Present(EmulatorState state, VideoJob job)
         {
             JobState jobState = state.StateOf(job);
-            string status = jobState.IsTerminal ? jobState.Status : RunningStatus;
+            string status = StatusOf(jobState);
             bool completed = jobState.Status == JobState.Completed;
             return new GeminiVideoResource(
                 job.Id,
