@@ -5,9 +5,10 @@ namespace OpenAIVideos.Emulator.Dialects.Gemini
 {
     /// <summary>
     /// Google's error body, <c>{"error": {"code": 400, "message": "…", "status": "INVALID_ARGUMENT"}}</c>, with the
-    /// canonical status names of the Gemini API troubleshooting page (ai.google.dev/gemini-api/docs/troubleshooting, read
-    /// 2026-12-06 through the search index's copy of the error-code table). Not pinned down: whether the OpenAI
-    /// compatibility layer wraps it in a JSON array, as some users report for its chat route.
+    /// status names of the Gemini API troubleshooting page's error-code table (ai.google.dev/gemini-api/docs/troubleshooting,
+    /// read 2026-12-06 through the search index's translated copies: 400 INVALID_ARGUMENT, 403 PERMISSION_DENIED,
+    /// 404 NOT_FOUND, 429 RESOURCE_EXHAUSTED, …). The <c>details</c> list Google adds is left out. Not pinned down: whether
+    /// the OpenAI compatibility layer wraps the body in a JSON array, as some users report for its chat route.
     /// </summary>
     internal static class GeminiErrors
     {
@@ -17,8 +18,9 @@ namespace OpenAIVideos.Emulator.Dialects.Gemini
             new Dictionary<string, GoogleError> { ["error"] = new GoogleError(code, message, StatusName(code)) };
 
         /// <summary>
-        /// Google's answers to a request without a key (403) and with a key it does not know (400 "API key not valid");
-        /// recalled from Google APIs in general, not looked up for this route.
+        /// Google's answers to a request without a key (403, recalled from Google APIs) and with a key it does not know
+        /// (400 INVALID_ARGUMENT "API key not valid. Please pass a valid API key.", the generateContent example that
+        /// developersdigest.tech/errors/api/gemini-api quotes from Google's error docs); not looked up for this route.
         /// </summary>
         public static ApiException Unauthorized(bool keyMissing) => keyMissing
             ? Error(403, "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.")

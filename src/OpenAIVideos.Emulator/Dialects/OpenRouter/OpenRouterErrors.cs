@@ -5,8 +5,9 @@ namespace OpenAIVideos.Emulator.Dialects.OpenRouter
 {
     /// <summary>
     /// OpenRouter's error body, <c>{"error": {"code": 400, "message": "…"}}</c> (the <c>ErrorResponse</c> type of its
-    /// API reference, openrouter.ai/docs/api-reference/errors; <c>metadata</c> is left out). The 401 texts ("No auth
-    /// credentials found", "User not found.") are recalled from OpenRouter's answers, not looked up.
+    /// "Errors and Debugging" page, openrouter.ai/docs/api/reference/errors-and-debugging, read 2026-12-06; the HTTP status
+    /// equals <c>code</c>; <c>metadata</c> is left out). The 401 texts ("No auth credentials found", "User not found.") are
+    /// recalled from OpenRouter's answers, not looked up.
     /// </summary>
     internal static class OpenRouterErrors
     {
