@@ -41,6 +41,24 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.Equal(3, served.MaxRunningJobsPerKey);
         }
 
+        [Fact]
+        public void The_storage_port_comes_from_the_command_line()
+        {
+            Assert.Null(CommandLine.Parse(new[] { "--flavor", "gemini" }).StoragePort);
+            Assert.Equal(5099, CommandLine.Parse(new[] { "--flavor", "openrouter", "--storage-port", "5099" }).StoragePort);
+        }
+
+        [Theory]
+        [InlineData(EmulatorFlavor.Gemini, true)]
+        [InlineData(EmulatorFlavor.OpenRouter, true)]
+        [InlineData(EmulatorFlavor.OpenAI, false)]
+        [InlineData(EmulatorFlavor.VllmOmni, false)]
+        public async Task Only_the_hosted_service_flavors_run_a_storage_origin(EmulatorFlavor flavor, bool runs)
+        {
+            await using var host = await TestHost.StartAsync(options => options.Flavor = flavor);
+            Assert.Equal(runs, host.Emulator.StorageUri != null);
+        }
+
         [Theory]
         [MemberData(nameof(Flavors))]
         public async Task Faults_statistics_and_the_request_log_work_under_every_flavor(EmulatorFlavor flavor)

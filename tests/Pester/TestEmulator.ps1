@@ -48,7 +48,10 @@ function Start-TestEmulator {
         try {
             # The admin route exists under every flavor (Gemini and OpenRouter have no list route to probe).
             $null = Invoke-RestMethod -Uri "http://127.0.0.1:$port/_emulator/stats" -Headers @{ Authorization = "Bearer $ApiKey" } -TimeoutSec 2
-            return [pscustomobject]@{ Process = $process; BaseUri = $baseUri; ApiKey = $ApiKey }
+            # Gemini and OpenRouter also run a storage origin for result URLs; the server prints it before it answers.
+            $storage = Select-String -Path (Join-Path $LogFolder 'emulator.out.txt') -Pattern 'Storage origin .*: (\S+)$' |
+                Select-Object -First 1 | ForEach-Object { $_.Matches[0].Groups[1].Value }
+            return [pscustomobject]@{ Process = $process; BaseUri = $baseUri; ApiKey = $ApiKey; StorageUri = $storage }
         }
         catch {
             if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode)." }
