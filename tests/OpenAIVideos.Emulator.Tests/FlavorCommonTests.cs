@@ -16,13 +16,41 @@ namespace OpenAIVideos.Emulator.Tests
         public static TheoryData<EmulatorFlavor> Flavors => new TheoryData<EmulatorFlavor>(Enum.GetValues<EmulatorFlavor>());
 
         /// <summary>A create each server accepts: vLLM-Omni takes only forms, Gemini a form with a model, OpenRouter its own models, the others JSON.</summary>
-        private static HttpContent CreateBody(EmulatorFlavor flavor) => flavor switch
+        private static HttpContent CreateBody(EmulatorFlavor flavor, string prompt = "a fox") => flavor switch
         {
-            EmulatorFlavor.VllmOmni => TestHost.Multipart(new[] { ("prompt", "a fox") }),
-            EmulatorFlavor.Gemini => TestHost.Multipart(new[] { ("model", "veo-3.1-generate-preview"), ("prompt", "a fox") }),
-            EmulatorFlavor.OpenRouter => TestHost.Json("{\"model\":\"google/veo-3.1\",\"prompt\":\"a fox\"}"),
-            _ => TestHost.Json("{\"prompt\":\"a fox\",\"size\":\"1280x720\"}"),
+            EmulatorFlavor.VllmOmni => TestHost.Multipart(new[] { ("prompt", prompt) }),
+            EmulatorFlavor.Gemini => TestHost.Multipart(new[] { ("model", "veo-3.1-generate-preview"), ("prompt", prompt) }),
+            EmulatorFlavor.OpenRouter => TestHost.Json($"{{\"model\":\"google/veo-3.1\",\"prompt\":\"{prompt}\"}}"),
+            _ => TestHost.Json($"{{\"prompt\":\"{prompt}\",\"size\":\"1280x720\"}}"),
         };
+
+        public static TheoryData<EmulatorFlavor, string, string> EndMarkers()
+        {
+            var data = new TheoryData<EmulatorFlavor, string, string>();
+            foreach (EmulatorFlavor flavor in Enum.GetValues<EmulatorFlavor>())
+            {
+                data.Add(flavor, "[emulator:cancel]", "cancelled");
+                data.Add(flavor, "[emulator:expire]", "expired");
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(EndMarkers))]
+        public async Task Every_flavor_ends_a_marked_job_half_way_with_that_status(EmulatorFlavor flavor, string marker, string status)
+        {
+            await using var host = await TestHost.StartAsync(options => options.Flavor = flavor);
+            var created = await host.SendAsync(HttpMethod.Post, "videos", CreateBody(flavor, "a fox " + marker));
+            Assert.True(created.Status is 200 or 202, $"{flavor}: {created.Body}");
+            string id = created.Body.GetProperty("id").GetString()!;
+            host.Clock.Advance(TestHost.Duration / 2 - TimeSpan.FromMilliseconds(1));
+            Assert.NotEqual(status, (await host.GetAsync($"videos/{Uri.EscapeDataString(id)}")).Body.GetProperty("status").GetString());
+            host.Clock.Advance(TimeSpan.FromMilliseconds(1));
+            var ended = await host.GetAsync($"videos/{Uri.EscapeDataString(id)}");
+            Assert.True(ended.Status == 200, $"{flavor}: {ended.Body}");
+            Assert.Equal(status, ended.Body.GetProperty("status").GetString());
+        }
 
         [Theory]
         [InlineData("openai", EmulatorFlavor.OpenAI)]

@@ -45,6 +45,12 @@ namespace OpenAIVideos.Emulator.Storage
             IPAddress address = _state.Options.BindAddress;
             string host = address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? "+"
                 : address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+            if (OperatingSystem.IsWindows() && IPAddress.IsLoopback(address))
+            {
+                // http.sys lets a non-administrator listen on "localhost" prefixes only (untested here: CI runs on Linux).
+                host = "localhost";
+            }
+
             string advertised = host == "+" ? "127.0.0.1" : host;
             for (int attempt = 0; ; attempt++)
             {
