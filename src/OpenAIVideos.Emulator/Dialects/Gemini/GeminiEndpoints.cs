@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Endpoints;
 using OpenAIVideos.Emulator.Hosting;
 
@@ -16,13 +15,10 @@ namespace OpenAIVideos.Emulator.Dialects.Gemini
         public static void Map(IEndpointRouteBuilder api, RouteTable routes)
         {
             routes.Map(api, "POST", "/videos", CreateAsync, "create");
-            routes.Map(api, "GET", "/videos/{videoId}", Retrieve, "retrieve");
+            routes.Map(api, "GET", "/videos/{videoId}", VideoRetrieval.Retrieve, "retrieve");
         }
 
         private static Task<IResult> CreateAsync(HttpContext context, EmulatorState state) =>
             VideoCreation.CreateAsync(context, state, () => GeminiCreateRequest.ValidateAsync(context, state));
-
-        private static IResult Retrieve(string videoId, HttpContext context, EmulatorState state) =>
-            new ApiResult(state.Dialect.Present(state, state.Dialect.FindVideo(state, context, videoId)));
     }
 }
