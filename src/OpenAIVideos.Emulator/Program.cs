@@ -46,6 +46,11 @@ await using (emulator)
     };
     AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
     Console.WriteLine($"OpenAI Videos API emulator listening: base URL {emulator.BaseUri} (flavor {emulator.FlavorName}, auth {(request.Options.RequireAuthentication ? "on" : "off")}). Ctrl+C stops it.");
+    if (emulator.StorageUri is Uri storage)
+    {
+        Console.WriteLine($"Storage origin (result URLs, no key needed): {storage}");
+    }
+
     await stopped.Task;
 }
 

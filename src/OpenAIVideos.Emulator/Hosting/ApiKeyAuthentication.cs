@@ -30,7 +30,7 @@ namespace OpenAIVideos.Emulator.Hosting
         public Task InvokeAsync(ApiContext context)
         {
             string? key = _dialect.PresentedKey(context.Request);
-            if (_options.RequireAuthentication)
+            if (_options.RequireAuthentication && !_dialect.AllowsAnonymous(context.Request))
             {
                 if (string.IsNullOrEmpty(key))
                 {

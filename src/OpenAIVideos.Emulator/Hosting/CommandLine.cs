@@ -33,6 +33,8 @@ namespace OpenAIVideos.Emulator.Hosting
               --max-running-jobs N     Unfinished videos one key may have before a create answers 429.
               --poll-after-ms N        Send openai-poll-after-ms with unfinished videos.
               --page-size N            Page size of a list without a limit (default 20).
+              --storage-port N         Port of the storage origin that serves result URLs (gemini, openrouter;
+                                       default: a free port).
               -h, --help               Show this text.
 
             Environment: EMULATOR_API_KEY, EMULATOR_JOB_SECONDS, EMULATOR_FLAVOR, EMULATOR_SERVED_MODEL, EMULATOR_NO_AUTH=1.
@@ -94,6 +96,9 @@ namespace OpenAIVideos.Emulator.Hosting
                         break;
                     case "--max-running-jobs":
                         options.MaxRunningJobsPerKey = Integer(name, ValueAfter(args, ref i), 1, int.MaxValue);
+                        break;
+                    case "--storage-port":
+                        options.StoragePort = Integer(name, ValueAfter(args, ref i), 0, 65535);
                         break;
                     case "--page-size":
                         options.DefaultPageSize = Integer(name, ValueAfter(args, ref i), 1, 100);

@@ -12,7 +12,7 @@ namespace OpenAIVideos.Emulator.Hosting
     /// in-process test host and Start-VideoEmulator alike): routing, then the envelope (request id, counting, size limit,
     /// errors in the dialect's shape), the API key, injected faults, and the route's handler.
     /// </summary>
-    internal sealed class EmulatorApplication
+    internal sealed class EmulatorApplication : IHttpApplication
     {
         private readonly RouteTable _api;
         private readonly RouteTable _admin;

@@ -21,14 +21,14 @@ namespace OpenAIVideos.Emulator.Hosting
 
         private readonly Socket _socket;
         private readonly NetworkStream _stream;
-        private readonly EmulatorApplication _application;
+        private readonly IHttpApplication _application;
         private readonly CancellationToken _stopping;
         private readonly byte[] _buffer = new byte[16 * 1024];
         private int _start;
         private int _end;
         private int _reset;
 
-        public HttpConnection(Socket socket, EmulatorApplication application, CancellationToken stopping)
+        public HttpConnection(Socket socket, IHttpApplication application, CancellationToken stopping)
         {
             _socket = socket;
             _socket.NoDelay = true;

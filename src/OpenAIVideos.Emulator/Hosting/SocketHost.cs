@@ -17,12 +17,12 @@ namespace OpenAIVideos.Emulator.Hosting
     internal sealed class SocketHost : IAsyncDisposable
     {
         private readonly Socket _listener;
-        private readonly EmulatorApplication _application;
+        private readonly IHttpApplication _application;
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly ConcurrentDictionary<HttpConnection, Task> _connections = new ConcurrentDictionary<HttpConnection, Task>();
         private readonly Task _acceptLoop;
 
-        private SocketHost(Socket listener, EmulatorApplication application)
+        private SocketHost(Socket listener, IHttpApplication application)
         {
             _listener = listener;
             _application = application;
@@ -39,7 +39,7 @@ namespace OpenAIVideos.Emulator.Hosting
         /// Listens on <paramref name="address"/>:<paramref name="port"/>; port 0 takes a free one. A port another program
         /// holds is an <see cref="EmulatorPortInUseException"/>.
         /// </summary>
-        public static SocketHost Start(EmulatorApplication application, IPAddress address, int port)
+        public static SocketHost Start(IHttpApplication application, IPAddress address, int port)
         {
             if (port is < 0 or > 65535)
             {

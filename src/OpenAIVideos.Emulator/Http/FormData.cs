@@ -98,5 +98,7 @@ namespace OpenAIVideos.Emulator.Http
         public long Length => _content.Length;
 
         public Task CopyToAsync(Stream target) => target.WriteAsync(_content).AsTask();
+
+        public Stream OpenReadStream() => new MemoryStream(_content.ToArray(), writable: false);
     }
 }

@@ -22,7 +22,7 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
         {
             routes.Map("POST", "/videos", c => CreateAsync(c, c.State), "create");
             routes.Map("GET", "/videos", c => List(c, c.State), "list");
-            routes.Map("GET", "/videos/{videoId}", c => Retrieve(c.RouteValue("videoId"), c, c.State), "retrieve");
+            routes.Map("GET", "/videos/{videoId}", c => VideoRetrieval.Retrieve(c.RouteValue("videoId"), c, c.State), "retrieve");
             routes.Map("DELETE", "/videos/{videoId}", c => Delete(c.RouteValue("videoId"), c, c.State), "delete");
             routes.Map("GET", "/videos/{videoId}/content", c => DownloadAsync(c.RouteValue("videoId"), c, c.State), "content");
         }
@@ -65,9 +65,6 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
             var page = (limit is int take ? jobs.Take(take) : jobs).Select(job => SGLangDialect.Present(state, job, deleted: false)).ToList();
             return new ApiResult(new SGLangVideoList(page, "list"));
         }
-
-        private static ApiResult Retrieve(string videoId, ApiContext context, EmulatorState state) =>
-            new ApiResult(state.Dialect.Present(state, state.Dialect.FindVideo(state, context, videoId)));
 
         /// <summary>Pops the job in any status (no cancellation) and answers it marked deleted.</summary>
         private static ApiResult Delete(string videoId, ApiContext context, EmulatorState state)
