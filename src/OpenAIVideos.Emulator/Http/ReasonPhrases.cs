@@ -3,13 +3,19 @@ using System.Collections.Generic;
 namespace OpenAIVideos.Emulator.Http
 {
     /// <summary>
-    /// The reason phrase of a status, for bodies that name it (vLLM's error <c>type</c>). The same phrases ASP.NET Core's
-    /// <c>ReasonPhrases</c> gave before this host replaced it, so answers did not change.
+    /// The reason phrase of a status, for the status line and for bodies that name it (vLLM's error <c>type</c>). The
+    /// same phrases ASP.NET Core's <c>ReasonPhrases</c> gave before this host replaced it, so answers did not change.
     /// </summary>
     internal static class ReasonPhrases
     {
         private static readonly Dictionary<int, string> Phrases = new Dictionary<int, string>
         {
+            [100] = "Continue",
+            [200] = "OK",
+            [201] = "Created",
+            [202] = "Accepted",
+            [204] = "No Content",
+            [206] = "Partial Content",
             [400] = "Bad Request",
             [401] = "Unauthorized",
             [402] = "Payment Required",
