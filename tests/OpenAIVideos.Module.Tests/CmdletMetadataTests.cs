@@ -34,6 +34,10 @@ namespace OpenAIVideos.Module.Tests
             new("Connect-OpenAIVideo",       "ConnectOpenAIVideoCommand",       false, "Medium", false, "Default",  "OpenAIVideos.Commands.OpenAIVideoConnection"),
             new("Disconnect-OpenAIVideo",    "DisconnectOpenAIVideoCommand",    false, "Medium", false, "Default",  "System.Void"),
             new("Get-OpenAIVideoConnection", "GetOpenAIVideoConnectionCommand", false, "Medium", false, "Default",  "OpenAIVideos.Commands.OpenAIVideoConnection"),
+            new("Start-VideoEmulator",       "StartVideoEmulatorCommand",       false, "Medium", false, "Default",  "OpenAIVideos.Client.Emulation.LocalVideoEmulator"),
+            new("Get-VideoEmulator",         "GetVideoEmulatorCommand",         false, "Medium", false, "Default",  "OpenAIVideos.Client.Emulation.LocalVideoEmulator"),
+            new("Stop-VideoEmulator",        "StopVideoEmulatorCommand",        true,  "Low",    false, "Default",  "System.Void"),
+            new("Add-VideoEmulatorFault",    "AddVideoEmulatorFaultCommand",    false, "Medium", false, "Default",  "System.Void"),
         };
 
         // The connection parameters every API cmdlet inherits from VideoApiCmdlet.
@@ -122,6 +126,32 @@ namespace OpenAIVideos.Module.Tests
             new("Connect-OpenAIVideo", "MaxRetries",          All,        false, -1, false, false, ""),
             new("Connect-OpenAIVideo", "TimeoutSec",          All,        false, -1, false, false, ""),
             new("Connect-OpenAIVideo", "PassThru",            All,        false, -1, false, false, ""),
+            new("Connect-OpenAIVideo", "InputObject",         "RunningEmulator", true, -1, true, false, ""),
+
+            new("Start-VideoEmulator", "Port",           All, false, 0,  false, false, ""),
+            new("Start-VideoEmulator", "Flavor",         All, false, -1, false, false, ""),
+            new("Start-VideoEmulator", "JobSeconds",     All, false, -1, false, false, ""),
+            new("Start-VideoEmulator", "ApiKey",         All, false, -1, false, false, ""),
+            new("Start-VideoEmulator", "NoAuth",         All, false, -1, false, false, ""),
+            new("Start-VideoEmulator", "MaxRunningJobs", All, false, -1, false, false, ""),
+            new("Start-VideoEmulator", "ServedModel",    All, false, -1, false, false, ""),
+            new("Start-VideoEmulator", "PassThru",       All, false, -1, false, false, ""),
+
+            new("Get-VideoEmulator", "Port", All, false, 0, false, true, ""),
+            new("Stop-VideoEmulator", "Port", All, false, 0, false, true, ""),
+
+            new("Add-VideoEmulatorFault", "Kind",         All, true,  0,  false, false, ""),
+            new("Add-VideoEmulatorFault", "Port",         All, false, -1, false, true,  ""),
+            new("Add-VideoEmulatorFault", "Operation",    All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "Method",       All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "PathPrefix",   All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "Count",        All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "Status",       All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "ErrorMessage", All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "ErrorCode",    All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "RetryAfter",   All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "DelayMs",      All, false, -1, false, false, ""),
+            new("Add-VideoEmulatorFault", "BodyBytes",    All, false, -1, false, false, ""),
         };
 
         private static readonly string[] ConnectionParameters = { "ApiKey", "BaseUri", "Organization", "Project", "MaxRetries", "Server" };
@@ -238,7 +268,7 @@ namespace OpenAIVideos.Module.Tests
         public void CompletersImplementIArgumentCompleterAndHaveAPublicConstructor()
         {
             var completers = ModuleAssembly.GetTypes().Where(t => typeof(IArgumentCompleter).IsAssignableFrom(t) && !t.IsAbstract).ToList();
-            Assert.Equal(6, completers.Count);
+            Assert.Equal(8, completers.Count);
             foreach (var completer in completers)
             {
                 Assert.True(completer.IsPublic && completer.IsSealed);

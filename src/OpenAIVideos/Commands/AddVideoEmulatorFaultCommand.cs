@@ -12,10 +12,12 @@ namespace OpenAIVideos.Commands
     /// <para type="synopsis">Makes an emulator of this session fail the next matching requests on purpose.</para>
     /// <para type="description">The equivalent of POST /_emulator/faults: an error status with retry headers, a delay, a dropped connection, a body cut short, a proxy's HTML or text page, or JSON cut in the middle, for the next -Count requests that match -Operation, -Method and -PathPrefix. A script's own tests can then check how it copes. Targets the newest emulator unless -Port is given.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "VideoEmulatorFault")]
+    [Cmdlet(VerbsCommon.Add, "VideoEmulatorFault", DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(void))]
     public sealed class AddVideoEmulatorFaultCommand : PSCmdlet
     {
+        private const string DefaultSet = "Default";
+
         /// <summary>What happens: ErrorStatus, Delay, DropConnection, TruncateBody, HtmlPage, PlainText or TruncatedJson.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ArgumentCompleter(typeof(EmulatorFaultKindCompleter))]

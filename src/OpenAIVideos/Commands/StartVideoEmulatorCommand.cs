@@ -14,10 +14,12 @@ namespace OpenAIVideos.Commands
     /// <para type="synopsis">Starts an emulator of the Videos API inside this PowerShell session.</para>
     /// <para type="description">The same emulator the module's tests run: every flavor's routes, jobs, content and faults, on a loopback port, with no server, account or .NET SDK. Connect-OpenAIVideo -Emulator then connects to the newest one. It stops with Stop-VideoEmulator or when the module is removed. Needs PowerShell 7.4 or later.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "VideoEmulator")]
+    [Cmdlet(VerbsLifecycle.Start, "VideoEmulator", DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(LocalVideoEmulator))]
     public sealed class StartVideoEmulatorCommand : PSCmdlet
     {
+        private const string DefaultSet = "Default";
+
         /// <summary>The loopback port; 0 (the default) takes a free one.</summary>
         [Parameter(Position = 0)]
         [ValidateRange(0, 65535)]
