@@ -1,30 +1,23 @@
-using System.Runtime.CompilerServices;
 using System.Threading;
 using OpenAIVideos.Client.Emulation;
 
 namespace OpenAIVideos.Commands.Module
 {
     /// <summary>
-    /// Whether this session started an emulator, so Remove-Module stops them without loading the engine (or the
-    /// emulator) into a session that never used one.
+    /// Stops the session's emulators on Remove-Module. The hook is registered when the first emulator starts, so a
+    /// session that never started one removes the module without loading the engine (or the emulator).
     /// </summary>
     internal static class InModuleEmulators
     {
-        private static int started;
+        private static int registered;
 
-        public static void Started() => Interlocked.Exchange(ref started, 1);
-
-        /// <summary>Stops every emulator this session started (Remove-Module).</summary>
-        public static void StopAll()
+        /// <summary>Called after an emulator started.</summary>
+        public static void Started()
         {
-            if (Volatile.Read(ref started) == 1)
+            if (Interlocked.Exchange(ref registered, 1) == 0)
             {
-                StopAllStarted();
+                ModuleInitializer.Removing += LocalEmulators.StopAll;
             }
         }
-
-        // Kept out of StopAll so that compiling StopAll does not load the engine.
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void StopAllStarted() => LocalEmulators.StopAll();
     }
 }

@@ -43,10 +43,16 @@ namespace OpenAIVideos.Commands.Module
             }
         }
 
-        /// <summary>Called by PowerShell on Remove-Module: stops the session's emulators. Assemblies already loaded stay loaded.</summary>
+        /// <summary>
+        /// Work other parts of the module hand in to run on Remove-Module, before the load context is let go (the
+        /// emulators Start-VideoEmulator started stop). Registered only once there is something to do.
+        /// </summary>
+        internal static event Action? Removing;
+
+        /// <summary>Called by PowerShell on Remove-Module. Assemblies already loaded stay loaded.</summary>
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            InModuleEmulators.StopAll();
+            Removing?.Invoke();
             if (ModuleDependencyPolicy.DetectEdition(RuntimeInformation.FrameworkDescription) == ModuleEdition.Core)
             {
                 PrivateLoadContext.Unregister();
