@@ -25,6 +25,36 @@ namespace OpenAIVideos.Client.Emulation
             get { lock (Gate) { return Running.LastOrDefault(); } }
         }
 
+        /// <summary>
+        /// The running emulators on <paramref name="ports"/> (all of them when null), in the order asked, and the ports
+        /// no running emulator listens on.
+        /// </summary>
+        public static (IReadOnlyList<LocalVideoEmulator> Found, IReadOnlyList<int> Missing) OnPorts(IEnumerable<int>? ports)
+        {
+            IReadOnlyList<LocalVideoEmulator> running = All;
+            if (ports is null)
+            {
+                return (running, Array.Empty<int>());
+            }
+
+            var found = new List<LocalVideoEmulator>();
+            var missing = new List<int>();
+            foreach (int port in ports)
+            {
+                LocalVideoEmulator? emulator = running.FirstOrDefault(candidate => candidate.Port == port);
+                if (emulator is null)
+                {
+                    missing.Add(port);
+                }
+                else
+                {
+                    found.Add(emulator);
+                }
+            }
+
+            return (found, missing);
+        }
+
         /// <summary>Starts an emulator in this process.</summary>
         /// <exception cref="ArgumentException">An unknown flavor or a bad value.</exception>
         /// <exception cref="System.IO.IOException">The port is in use.</exception>

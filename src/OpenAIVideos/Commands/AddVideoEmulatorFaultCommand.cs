@@ -78,7 +78,7 @@ namespace OpenAIVideos.Commands
         {
             bool portGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Port));
             LocalVideoEmulator? emulator = portGiven
-                ? LocalEmulators.All.FirstOrDefault(candidate => candidate.Port == Port)
+                ? LocalEmulators.OnPorts(new[] { Port }).Found.FirstOrDefault()
                 : LocalEmulators.Newest;
             if (emulator is null)
             {

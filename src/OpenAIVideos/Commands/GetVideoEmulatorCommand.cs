@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using OpenAIVideos.Client;
 using OpenAIVideos.Client.Emulation;
@@ -24,24 +23,13 @@ namespace OpenAIVideos.Commands
         /// <summary>Writes the emulators.</summary>
         protected override void ProcessRecord()
         {
-            var running = LocalEmulators.All;
-            if (Port is null)
+            var (found, missing) = LocalEmulators.OnPorts(Port);
+            foreach (int port in missing)
             {
-                WriteObject(running, enumerateCollection: true);
-                return;
+                WriteError(EmulatorNotFound(port));
             }
 
-            foreach (int port in Port)
-            {
-                LocalVideoEmulator? emulator = running.FirstOrDefault(candidate => candidate.Port == port);
-                if (emulator is null)
-                {
-                    WriteError(EmulatorNotFound(port));
-                    continue;
-                }
-
-                WriteObject(emulator);
-            }
+            WriteObject(found, enumerateCollection: true);
         }
 
         internal static ErrorRecord EmulatorNotFound(int port) => ErrorRecordFactory.Create(

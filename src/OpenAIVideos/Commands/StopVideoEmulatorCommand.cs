@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using OpenAIVideos.Client.Emulation;
 
@@ -22,26 +21,14 @@ namespace OpenAIVideos.Commands
         /// <summary>Stops them.</summary>
         protected override void ProcessRecord()
         {
-            var running = LocalEmulators.All;
-            if (Port is null)
+            var (found, missing) = LocalEmulators.OnPorts(Port);
+            foreach (int port in missing)
             {
-                foreach (LocalVideoEmulator emulator in running)
-                {
-                    Stop(emulator);
-                }
-
-                return;
+                WriteError(GetVideoEmulatorCommand.EmulatorNotFound(port));
             }
 
-            foreach (int port in Port)
+            foreach (LocalVideoEmulator emulator in found)
             {
-                LocalVideoEmulator? emulator = running.FirstOrDefault(candidate => candidate.Port == port);
-                if (emulator is null)
-                {
-                    WriteError(GetVideoEmulatorCommand.EmulatorNotFound(port));
-                    continue;
-                }
-
                 Stop(emulator);
             }
         }
