@@ -129,6 +129,21 @@ namespace OpenAIVideos.Emulator.Tests
         }
 
         [Fact]
+        public async Task A_completed_job_whose_output_expired_reports_expired_and_no_longer_serves_it()
+        {
+            await using var host = await StartAsync();
+            string id = await SubmitAsync(host, "{\"model\":\"google/veo-3.1\",\"prompt\":\"koi\"}");
+            host.Clock.Advance(TestHost.Duration);
+            Assert.Equal("completed", (await host.GetAsync($"videos/{id}")).Body.GetProperty("status").GetString());
+            host.Clock.Advance(TimeSpan.FromHours(1));
+            JsonElement expired = (await host.GetAsync($"videos/{id}")).Body;
+            Assert.Equal("expired", expired.GetProperty("status").GetString());
+            Assert.Contains("expired", expired.GetProperty("error").GetString());
+            Assert.False(expired.TryGetProperty("urls", out _));
+            AssertOpenRouterError(400, "status: expired", await host.GetAsync($"videos/{id}/content?index=0"));
+        }
+
+        [Fact]
         public async Task The_model_list_needs_no_key_and_publishes_each_models_sets_and_prices()
         {
             await using var host = await StartAsync();
