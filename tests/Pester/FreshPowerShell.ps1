@@ -20,10 +20,16 @@ function Invoke-FreshPowerShell {
     $file = Join-Path ([System.IO.Path]::GetTempPath()) ("fresh-" + [Guid]::NewGuid().ToString('N') + '.ps1')
     $wrapped = "`$ErrorActionPreference = 'Stop'`n& {`n$Script`n} @args | ConvertTo-Json -Depth 5 -Compress"
     Set-Content -LiteralPath $file -Value $wrapped -Encoding utf8
+    # A variable that was unset is unset again afterwards, not left empty: PowerShell hands $null to
+    # SetEnvironmentVariable as "", and an empty NUGET_PACKAGES, say, sends every later restore to ./.nuget.
+    function Set-ProcessVariable([string] $Name, [AllowNull()] [string] $Value) {
+        if ([string]::IsNullOrEmpty($Value)) { Remove-Item -LiteralPath "env:$Name" -ErrorAction SilentlyContinue }
+        else { Set-Item -LiteralPath "env:$Name" -Value $Value }
+    }
     $saved = @{}
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+        Set-ProcessVariable $name $Environment[$name]
     }
     try {
         $command = Get-PowerShellCommand
@@ -32,7 +38,7 @@ function Invoke-FreshPowerShell {
         $exit = $LASTEXITCODE
     }
     finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) { Set-ProcessVariable $name $saved[$name] }
         Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
     }
     $text = @($output | ForEach-Object { "$_" })

@@ -26,10 +26,10 @@ AfterAll {
 }
 
 Describe 'The module' {
-    It 'exports exactly the fourteen cmdlets' {
+    It 'exports exactly the eighteen cmdlets' {
         $expected = 'Connect-OpenAIVideo', 'Disconnect-OpenAIVideo', 'Get-OpenAIVideoConnection', 'Get-Video', 'Get-VideoCharacter',
             'Invoke-VideoBatch', 'Invoke-VideoEdit', 'Invoke-VideoExtension', 'Invoke-VideoRemix', 'New-Video', 'New-VideoCharacter', 'Remove-Video',
-            'Save-VideoContent', 'Wait-Video'
+            'Save-VideoContent', 'Wait-Video', 'Start-VideoEmulator', 'Get-VideoEmulator', 'Stop-VideoEmulator', 'Add-VideoEmulatorFault'
         (Get-Command -Module OpenAIVideos).Name | Sort-Object | Should -Be ($expected | Sort-Object)
     }
 }

@@ -111,7 +111,7 @@ namespace OpenAIVideos.Emulator.Hosting
             var request = new ApiRequest(method, requestLine[1], headers, body, overLimit);
             var output = new ResponseBodyStream(_stream, discard: method == "HEAD");
             var response = new ApiResponse(started => WriteHead(started, output, keepAlive && !overLimit));
-            var context = new ApiContext(_application.State, request, response, Reset, _stopping);
+            using var context = new ApiContext(_application.State, request, response, Reset, _stopping);
             await _application.HandleAsync(context).ConfigureAwait(false);
             if (_reset == 1)
             {

@@ -7,7 +7,7 @@ using OpenAIVideos.Emulator.Hosting;
 namespace OpenAIVideos.Emulator.Http
 {
     /// <summary>One request and its response, with what the pipeline learned about it on the way (route, owner).</summary>
-    internal sealed class ApiContext
+    internal sealed class ApiContext : IDisposable
     {
         private readonly Action _abort;
         private readonly CancellationTokenSource _aborted;
@@ -48,10 +48,21 @@ namespace OpenAIVideos.Emulator.Http
         public string RouteValue(string name) =>
             Route != null && Route.Values.TryGetValue(name, out string? value) ? value : throw new InvalidOperationException($"The route has no '{name}'.");
 
+        /// <summary>Lets go of the abort token's link to the host's (one per request, so it must not pile up).</summary>
+        public void Dispose() => _aborted.Dispose();
+
         /// <summary>Resets the connection: the client sees no answer, or a body cut short.</summary>
         public void Abort()
         {
-            _aborted.Cancel();
+            try
+            {
+                _aborted.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The request is over; resetting the connection is still what was asked.
+            }
+
             _abort();
         }
     }

@@ -30,7 +30,9 @@ namespace OpenAIVideos.Emulator.Http
             Query = new QueryValues(question < 0 ? string.Empty : target.Substring(question + 1));
             Headers = headers;
             _body = body;
-            Body = new MemoryStream(body.ToArray(), writable: false);
+            Body = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(body, out ArraySegment<byte> segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(body.ToArray(), writable: false);
         }
 
         public string Method { get; }
