@@ -14,6 +14,8 @@ namespace OpenAIVideos.Emulator.Hosting
     /// </summary>
     internal sealed class ResponseBodyStream : Stream
     {
+        private const int SmallBody = 16 * 1024;
+
         private readonly Stream _connection;
         private readonly bool _discard;
         private byte[]? _head;
@@ -43,15 +45,27 @@ namespace OpenAIVideos.Emulator.Hosting
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            if (_length is long length && !_discard && _written + buffer.Length > length)
+            {
+                throw new InvalidOperationException($"The response declared {length} bytes and more were written.");
+            }
+
+            if (_head != null && _length is not null && !_discard && buffer.Length <= SmallBody)
+            {
+                // A small answer (most JSON) goes out with its head in one write: one segment on the wire, not two.
+                byte[] both = new byte[_head.Length + buffer.Length];
+                _head.CopyTo(both, 0);
+                buffer.CopyTo(both.AsMemory(_head.Length));
+                _head = null;
+                _written += buffer.Length;
+                await _connection.WriteAsync(both, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await SendHeadAsync(cancellationToken).ConfigureAwait(false);
             if (buffer.Length == 0 || _discard)
             {
                 return;
-            }
-
-            if (_length is long length && _written + buffer.Length > length)
-            {
-                throw new InvalidOperationException($"The response declared {length} bytes and more were written.");
             }
 
             _written += buffer.Length;
