@@ -24,7 +24,7 @@ BeforeAll {
         $listed = @(Get-Video -First 1 -BaseUri $BaseUri -ApiKey $ApiKey)
         if ($Other -and $OtherFirst -ne 'yes') { Import-Module $Other }
         $otherUse = if ($Other) { Use-OtherDependency } else { $null }
-        $names = 'OpenAIVideos.Client', 'Microsoft.Extensions.Http', 'Polly.Core', 'Microsoft.Extensions.DependencyInjection'
+        $names = 'OpenAIVideos.Client', 'Microsoft.Extensions.Http', 'Polly.Core', 'Microsoft.Extensions.DependencyInjection', 'OpenAIVideos.Emulator'
         $loaded = foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
             $name = $assembly.GetName().Name
             if ($names -notcontains $name) { continue }
@@ -92,6 +92,8 @@ Describe 'Import-Module in a fresh PowerShell' {
             $copies.Count | Should -Be 1 -Because "$name should load once"
             $copies[0].Context | Should -Be 'OpenAIVideos' -Because "$name belongs in the module's private context"
         }
+        # The engine references the emulator (Start-VideoEmulator), but only starting one loads it.
+        @($result.Loaded | Where-Object Name -eq 'OpenAIVideos.Emulator').Count | Should -Be 0
     }
 
     It 'works beside another module with Polly 8.4.2 and Microsoft.Extensions.Http 8.0.1, imported <When>' -ForEach @(
