@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace OpenAIVideos.Emulator.Api
 {
     /// <summary>
-    /// Thrown by handlers and validators to answer with an API error; the error middleware asks the flavor's dialect
+    /// Thrown by handlers and validators to answer with an API error; the request envelope asks the flavor's dialect
     /// to shape it (OpenAI's envelope, FastAPI's <c>{"detail": …}</c>, …) unless <see cref="Body"/> fixes the body.
     /// Throwing keeps validation code linear instead of threading results through every helper.
     /// </summary>

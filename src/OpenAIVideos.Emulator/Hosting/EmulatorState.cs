@@ -7,7 +7,7 @@ using OpenAIVideos.Emulator.Storage;
 
 namespace OpenAIVideos.Emulator.Hosting
 {
-    /// <summary>Everything one emulator instance holds, shared by its middleware and endpoints through DI.</summary>
+    /// <summary>Everything one emulator instance holds, shared by its pipeline steps and endpoints (ApiContext.State).</summary>
     internal sealed class EmulatorState
     {
         public EmulatorState(EmulatorOptions options)
