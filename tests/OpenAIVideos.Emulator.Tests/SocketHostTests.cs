@@ -47,6 +47,15 @@ namespace OpenAIVideos.Emulator.Tests
         }
 
         [Fact]
+        public async Task Answers_carry_a_date_from_the_emulator_clock_and_no_server_header()
+        {
+            await using TestHost host = await TestHost.StartAsync();
+            var (_, _, response) = await host.GetAsync("videos");
+            Assert.Equal(host.Clock.GetUtcNow().ToString("r", System.Globalization.CultureInfo.InvariantCulture), response.Headers.Date!.Value.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Empty(response.Headers.Server);
+        }
+
+        [Fact]
         public async Task Reads_chunked_bodies_and_answers_expect_100_continue()
         {
             await using TestHost host = await TestHost.StartAsync();

@@ -132,7 +132,8 @@ namespace OpenAIVideos.Emulator.Hosting
         {
             var head = new StringBuilder();
             head.Append("HTTP/1.1 ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append(ReasonPhrases.GetReasonPhrase(response.StatusCode)).Append("\r\n");
+                .Append(ReasonPhrases.GetReasonPhrase(response.StatusCode)).Append("\r\n")
+                .Append("Date: ").Append(_application.State.Now.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
             if (response.ContentType != null)
             {
                 head.Append("Content-Type: ").Append(response.ContentType).Append("\r\n");
