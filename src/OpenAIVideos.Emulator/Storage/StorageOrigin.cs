@@ -64,27 +64,38 @@ namespace OpenAIVideos.Emulator.Storage
             }
         }
 
+        /// <summary>
+        /// Decides the answer, records the request, then sends the answer: recorded before any byte leaves, so a client
+        /// holding the whole answer always finds its request in <see cref="Log"/>.
+        /// </summary>
         public async Task HandleAsync(ApiContext context)
         {
-            int status = 500;
-            try
+            StorageAnswer answer = Decide(context.Request, context.Response);
+            Record(context.Request, answer.Status);
+            context.Response.StatusCode = answer.Status;
+            if (answer.Text != null)
             {
-                status = await ServeAsync(context.Request, context.Response, context);
+                byte[] bytes = Encoding.UTF8.GetBytes(answer.Text);
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                context.Response.ContentLength = bytes.Length;
+                await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+                return;
             }
-            finally
+
+            context.Response.ContentLength = answer.Count;
+            if (context.Request.Method != "HEAD")
             {
-                Record(context.Request, status);
+                await answer.Body!.WriteAsync(context.Response.Body, answer.Start, answer.Count, State.Statistics.RecordContentBytes, context.RequestAborted);
             }
         }
 
-        private async Task<int> ServeAsync(ApiRequest request, ApiResponse response, ApiContext context)
+        private StorageAnswer Decide(ApiRequest request, ApiResponse response)
         {
             string path = request.Path;
-            bool head = request.Method == "HEAD";
-            if (request.Method != "GET" && !head)
+            if (request.Method != "GET" && request.Method != "HEAD")
             {
                 response.Headers["Allow"] = "GET, HEAD";
-                return await WriteTextAsync(context, 405, "Method Not Allowed");
+                return StorageAnswer.Plain(405, "Method Not Allowed");
             }
 
             VideoJob? job = path.StartsWith("/files/", StringComparison.Ordinal) && path.EndsWith(".mp4", StringComparison.Ordinal)
@@ -94,48 +105,30 @@ namespace OpenAIVideos.Emulator.Storage
             JobState? jobState = job is null ? null : State.StateOf(job);
             if (job is null || jobState!.Status != JobState.Completed)
             {
-                return await WriteTextAsync(context, 404, "The specified key does not exist.");
+                return StorageAnswer.Plain(404, "The specified key does not exist.");
             }
 
             if (jobState.IsContentExpired(State.Now))
             {
-                return await WriteTextAsync(context, 403, "Request has expired.");
+                return StorageAnswer.Plain(403, "Request has expired.");
             }
 
             var body = VideoContentBody.For(job, "video");
-            long start = 0, count = body.Length;
             response.ContentType = body.ContentType;
             response.Headers["Accept-Ranges"] = "bytes";
-            int status = 200;
             if (ByteRange.TryParse(request.Headers["Range"], body.Length, out ByteRange range, out bool unsatisfiable))
             {
-                (start, count, status) = (range.Start, range.Length, 206);
-                response.Headers["Content-Range"] = $"bytes {start}-{start + count - 1}/{body.Length}";
+                response.Headers["Content-Range"] = $"bytes {range.Start}-{range.Start + range.Length - 1}/{body.Length}";
+                return new StorageAnswer(206, null, body, range.Start, range.Length);
             }
-            else if (unsatisfiable)
+
+            if (unsatisfiable)
             {
                 response.Headers["Content-Range"] = "bytes */" + body.Length.ToString(CultureInfo.InvariantCulture);
-                return await WriteTextAsync(context, 416, "Requested range not satisfiable.");
+                return StorageAnswer.Plain(416, "Requested range not satisfiable.");
             }
 
-            response.StatusCode = status;
-            response.ContentLength = count;
-            if (!head)
-            {
-                await body.WriteAsync(response.Body, start, count, State.Statistics.RecordContentBytes, context.RequestAborted);
-            }
-
-            return status;
-        }
-
-        private static async Task<int> WriteTextAsync(ApiContext context, int status, string text)
-        {
-            byte[] bytes = Encoding.UTF8.GetBytes(text);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
-            return status;
+            return new StorageAnswer(200, null, body, 0, body.Length);
         }
 
         private void Record(ApiRequest request, int status)
