@@ -183,3 +183,27 @@ Describe 'Times' {
         $result.List | Should -Match '\+05:30'
     }
 }
+
+Describe 'Wait-Video when the server cannot be reached' {
+    It 'says so on the bar and in a warning, and at -TimeoutSec fails with ConnectionFailed, not "goes on running"' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $closed = "http://127.0.0.1:$(([System.Net.IPEndPoint]$listener.LocalEndpoint).Port)/v1"
+        $listener.Stop()
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$script:Manifest'").AddStatement().AddScript(
+                'param($BaseUri) Wait-Video video_x -BaseUri $BaseUri -ApiKey sk-none -MaxRetries 0 -TimeoutSec 3').AddArgument($closed)
+            $null = $ps.Invoke()
+            $errors = @($ps.Streams.Error)
+            $errors | Should -HaveCount 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
+            $errors[0].Exception.Message | Should -Match 'never reached'
+            $errors[0].Exception.Message | Should -Not -Match 'goes on running'
+            @($ps.Streams.Warning) | Should -HaveCount 1
+            $ps.Streams.Warning[0].Message | Should -Match 'does not answer'
+            @($ps.Streams.Progress | Where-Object StatusDescription -Match 'server unreachable, retrying') | Should -Not -BeNullOrEmpty
+        }
+        finally { $ps.Dispose() }
+    }
+}
