@@ -207,3 +207,15 @@ Describe 'Wait-Video when the server cannot be reached' {
         finally { $ps.Dispose() }
     }
 }
+
+Describe 'Refused arguments' {
+    It 'read cleanly, without "(Parameter ''value'')", and say what to do' {
+        { Get-Video -BaseUri 'ftp://example.com/v1' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidConnectionParameter,*'
+        $Error[0].ToString() | Should -Not -Match '\(Parameter '
+        $Error[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        { Save-VideoContent video_x -Variant video, thumbnail -Path (Join-Path $TestDrive 'one.mp4') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PathNotFolder,*'
+        $Error[0].ToString() | Should -Not -Match '\(Parameter '
+        $Error[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+}

@@ -74,7 +74,7 @@ namespace OpenAIVideos.Commands
             }
             catch (ArgumentException exception)
             {
-                ThrowArgumentError(exception, "PathNotFolder", _path);
+                ThrowArgumentError(exception, Errors.VideoErrorReport.PathNotFolderId, _path);
                 return;
             }
 

@@ -75,7 +75,7 @@ namespace OpenAIVideos.Commands
             catch (ArgumentException exception)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(exception,
-                    VideoErrorReport.Of("InvalidConnectionParameter", VideoErrorCategory.InvalidArgument, exception.Message, null)));
+                    VideoErrorReport.FromArgument(VideoErrorReport.InvalidConnectionParameterId, exception, null)));
                 return;
             }
 
@@ -184,8 +184,7 @@ namespace OpenAIVideos.Commands
 
         /// <summary>Reports a bad argument as terminating.</summary>
         protected void ThrowArgumentError(Exception exception, string errorId, object? target) =>
-            ThrowTerminatingError(ErrorRecordFactory.Create(exception,
-                VideoErrorReport.Of(errorId, VideoErrorCategory.InvalidArgument, exception.Message, target)));
+            ThrowTerminatingError(ErrorRecordFactory.Create(exception, VideoErrorReport.FromArgument(errorId, exception, target)));
 
         /// <summary>
         /// Writes a just-created video, or with <paramref name="wait"/> keeps it to wait for at the end of the pipeline,
