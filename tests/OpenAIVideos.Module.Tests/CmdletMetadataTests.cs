@@ -65,12 +65,12 @@ namespace OpenAIVideos.Module.Tests
             new("Remove-Video", "Force",    All, false, -1, false, false, ""),
             new("Remove-Video", "PassThru", All, false, -1, false, false, ""),
 
-            new("Invoke-VideoRemix", "VideoId",    All, true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoRemix", "VideoId",    All, true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoRemix", "Prompt",     All, true,  0,  false, false, ""),
             new("Invoke-VideoRemix", "Wait",       All, false, -1, false, false, ""),
             new("Invoke-VideoRemix", "TimeoutSec", All, false, -1, false, false, ""),
 
-            new("Invoke-VideoExtension", "VideoId",              "ById",   true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoExtension", "VideoId",              "ById",   true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoExtension", "Path",                 "ByFile", true,  -1, false, false, ""),
             new("Invoke-VideoExtension", "Prompt",               All,      true,  0,  false, false, ""),
             new("Invoke-VideoExtension", "Seconds",              All,      true,  -1, false, false, ""),
@@ -78,7 +78,7 @@ namespace OpenAIVideos.Module.Tests
             new("Invoke-VideoExtension", "Wait",                 All,      false, -1, false, false, ""),
             new("Invoke-VideoExtension", "TimeoutSec",           All,      false, -1, false, false, ""),
 
-            new("Invoke-VideoEdit", "VideoId",              "ById",   true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoEdit", "VideoId",              "ById",   true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoEdit", "Path",                 "ByFile", true,  -1, false, false, ""),
             new("Invoke-VideoEdit", "Prompt",               All,      true,  0,  false, false, ""),
             new("Invoke-VideoEdit", "AdditionalProperties", All,      false, -1, false, false, ""),

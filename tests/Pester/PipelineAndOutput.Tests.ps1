@@ -89,6 +89,20 @@ Describe 'Ids from the pipeline' {
         (Get-RequestCount retrieve) + (Get-RequestCount delete) + (Get-RequestCount content) | Should -Be $before
     }
 
+    It 'remix, edit and extension take a piped id string, and refuse an object without an Id with nothing sent' {
+        $source = New-Video 'a source lantern' -Wait -TimeoutSec 60
+        ($source.Id | Invoke-VideoRemix -Prompt 'now in blue').RemixedFromVideoId | Should -Be $source.Id
+        $before = (Get-RequestCount remix) + (Get-RequestCount edit) + (Get-RequestCount extend)
+        $row = [pscustomobject]@{ Name = 'not a video' }
+        $row | Invoke-VideoRemix -Prompt 'p' -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $row | Invoke-VideoEdit -Prompt 'p' -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $row | Invoke-VideoExtension -Prompt 'p' -Seconds 4 -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        (Get-RequestCount remix) + (Get-RequestCount edit) + (Get-RequestCount extend) | Should -Be $before
+    }
+
     It 'a row with a video_id column binds by the alias' {
         $video = New-Video 'an id in a column'
         ([pscustomobject]@{ video_id = $video.Id } | Get-Video).Id | Should -Be $video.Id

@@ -230,7 +230,7 @@ namespace OpenAIVideos.Commands
             {
                 if (!report.Reachable && !warned)
                 {
-                    WriteWarning($"The server does not answer ({report.Reason}); retrying for up to {report.Limit.TotalSeconds:0} s.");
+                    WriteWarning($"The server does not answer; retrying for up to {report.Limit.TotalSeconds:0} s. {report.Reason}");
                 }
 
                 warned = !report.Reachable;
