@@ -108,7 +108,7 @@ namespace OpenAIVideos.Commands
                 WriteCreated(created, Wait, TimeoutSec);
             }
         }
-    
+
         // Resolves the input reference once per distinct value (it may come from each row); a bad one fails that row only.
         private bool TryResolveReference()
         {

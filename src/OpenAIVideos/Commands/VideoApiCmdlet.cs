@@ -234,7 +234,7 @@ namespace OpenAIVideos.Commands
                 }
 
                 warned = !report.Reachable;
-                WriteProgressBar(board.Overall(report.ToString()));
+                WriteProgressBar(report.Reachable ? board.Overall() : board.Overall(report.ToString()));
             });
             try
             {
