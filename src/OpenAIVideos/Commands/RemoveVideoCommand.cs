@@ -39,6 +39,8 @@ namespace OpenAIVideos.Commands
         /// <summary>Deletes one video.</summary>
         protected override void ProcessRecord()
         {
+            // -Force as in "Everything you wanted to know about ShouldProcess" (learn.microsoft.com, PowerShell deep dives):
+            // `if ($Force -and -not $Confirm) { $ConfirmPreference = 'None' }`, so an explicit -Confirm still asks.
             var proceed = Force && !IsWhatIf() && !IsConfirmGiven() ? true : ShouldProcess(VideoId, "Remove video");
             if (!proceed)
             {
