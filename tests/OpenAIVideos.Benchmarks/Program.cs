@@ -21,7 +21,7 @@ namespace OpenAIVideos.Benchmarks
     internal static class Program
     {
         private const string Usage =
-            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator|batch|shell|shell-retrieve|shell-list|shell-remove|shell-download|shell-wait|shell-import\n"
+            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator|batch|shell|shell-retrieve|shell-list|shell-remove|shell-download|shell-wait|shell-cold\n"
             + "       [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER] [--no-build] [--module PSD1]\n"
             + "  all          the engine scenarios (batch included); shell = every shell-* scenario (the cmdlets in the pinned pwsh)\n"
             + "  --quick      smaller sizes, for developing the harness (not for reporting)\n"
