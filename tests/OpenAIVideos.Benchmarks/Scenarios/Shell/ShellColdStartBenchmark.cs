@@ -23,7 +23,8 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
 
         private sealed record Side(string Name, string[] PwshArguments, Func<ProcessCost, bool> Check);
 
-        private sealed record Pair(string Key, Side Ours, Side Baseline);
+        /// <summary>Processes compared with each other: the first is ours; all run back to back, in an order rotated every round.</summary>
+        private sealed record Group(string Key, params Side[] Sides);
 
         public static async Task RunAsync(Report report, BenchSettings settings, PinnedPowerShell pwsh)
         {
@@ -47,7 +48,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
             string id = (await RawApi.CreateAsync(http, "A calico cat playing a piano")).Id!;
             await RawApi.WaitCompletedAsync(http, id, TimeSpan.FromSeconds(30));
 
-            var pairs = Pairs(pwsh, folder, emulator.BaseUri, id);
+            var groups = Groups(pwsh, folder, emulator.BaseUri, id);
             var limit = TimeSpan.FromMinutes(1);
             async Task<ProcessCost> Run(Side side)
             {
@@ -56,32 +57,31 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
             }
 
             // One discarded run of every process first, so the file cache holds every assembly and script.
-            foreach (Pair pair in pairs)
+            foreach (Side side in groups.SelectMany(g => g.Sides))
             {
-                await Run(pair.Ours);
-                await Run(pair.Baseline);
+                await Run(side);
             }
 
-            var ours = pairs.ToDictionary(p => p.Key, _ => new List<ProcessCost>());
-            var baseline = pairs.ToDictionary(p => p.Key, _ => new List<ProcessCost>());
+            // costs[group key][side index] = that side's runs, one per round.
+            var costs = groups.ToDictionary(g => g.Key, g => g.Sides.Select(_ => new List<ProcessCost>()).ToArray());
             for (int round = 0; round < settings.ShellColdPairs; round++)
             {
-                foreach (Pair pair in pairs)
+                foreach (Group group in groups)
                 {
-                    bool oursFirst = round % 2 == 0;
-                    ProcessCost first = await Run(oursFirst ? pair.Ours : pair.Baseline);
-                    ProcessCost second = await Run(oursFirst ? pair.Baseline : pair.Ours);
-                    ours[pair.Key].Add(oursFirst ? first : second);
-                    baseline[pair.Key].Add(oursFirst ? second : first);
+                    for (int k = 0; k < group.Sides.Length; k++)
+                    {
+                        int index = (k + round) % group.Sides.Length; // who goes first rotates, so no side always follows the same one
+                        costs[group.Key][index].Add(await Run(group.Sides[index]));
+                    }
                 }
 
-                Console.Write(round + 1 == settings.ShellColdPairs ? $"{round + 1} pairs of each\n" : $"{round + 1} ");
+                Console.Write(round + 1 == settings.ShellColdPairs ? $"{round + 1} rounds\n" : $"{round + 1} ");
             }
 
-            ColdStartRows.Write(report, Scenario, settings.ShellColdPairs, ours, baseline);
-            report.Note(Scenario, $"{settings.ShellColdPairs} pairs of whole processes per row after one discarded run of each, both sides of a pair back to back (which goes first alternates), "
+            ColdStartRows.Write(report, Scenario, settings.ShellColdPairs, costs);
+            report.Note(Scenario, $"{settings.ShellColdPairs} pairs of whole processes per row after one discarded run of each, the processes compared in a row back to back (which goes first rotates every round), "
                 + "all rows in every round; each process is `dotnet pwsh.dll -NoProfile -NonInteractive …` under `/usr/bin/time`, timed by the harness from just before it starts until it has exited. "
-                + "Rows: `-Command '$null = 1'` (bare start); `-Command 'Import-Module …/OpenAIVideos.psd1'`; a script file `Import-Module …; $v = Get-Video -VideoId $id -BaseUri … -ApiKey …` "
+                + "Rows: `-Command '$null = 1'` (bare start); `-Command 'Import-Module …/OpenAIVideos.psd1'`; `-Command 'Import-Module …/Empty.psd1'` (a manifest exporting nothing: what PowerShell itself spends on a first import); a script file `Import-Module …; $v = Get-Video -VideoId $id -BaseUri … -ApiKey …` "
                 + "against `$v = Invoke-RestMethod -Uri …/videos/$id -Headers @{ Authorization = 'Bearer …' }` (each then writes the id with [Console]::WriteLine, which the harness checks); "
                 + "a script file `Import-Module …; Connect-OpenAIVideo …; New-Video 'a red fox' | Wait-Video | Save-VideoContent -Path FOLDER -Force` against Invoke-RestMethod POST, "
                 + $"polling every {PollAfterMs} ms (the emulator's hint, which Wait-Video follows) until completed, then `Invoke-WebRequest …/content -OutFile`; emulator `--job-seconds 0.5 --poll-after-ms {PollAfterMs}`. "
@@ -91,7 +91,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
                 + "anything after the block (telemetry of the import, shutdown).");
         }
 
-        private static List<Pair> Pairs(PinnedPowerShell pwsh, string folder, Uri baseUri, string id)
+        private static List<Group> Groups(PinnedPowerShell pwsh, string folder, Uri baseUri, string id)
         {
             string manifest = Quote(pwsh.Manifest);
             string uri = Quote(baseUri.AbsoluteUri.TrimEnd('/'));
@@ -124,10 +124,15 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
             bool PrintsId(ProcessCost c) => c.Output.Trim() == id;
             bool PrintsLength(ProcessCost c) => long.TryParse(c.Output.Trim(), out long length) && length > 0;
             bool Anything(ProcessCost c) => true;
-            return new List<Pair>
+            // The smallest module there is: a manifest with nothing in it. What importing it costs is PowerShell's own, paid by any first import.
+            string empty = Path.Combine(folder, "Empty", "Empty.psd1");
+            Directory.CreateDirectory(Path.GetDirectoryName(empty)!);
+            File.WriteAllText(empty, "@{ ModuleVersion = '1.0'; FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }\n");
+            return new List<Group>
             {
                 new("import", new("start + Import-Module", new[] { "-Command", $"Import-Module {manifest}" }, Anything),
-                    new("bare start", new[] { "-Command", "$null = 1" }, Anything)),
+                    new("bare start", new[] { "-Command", "$null = 1" }, Anything),
+                    new("start + Import-Module of an empty module", new[] { "-Command", $"Import-Module {Quote(empty)}" }, Anything)),
                 new("get", new("Get-Video script", new[] { "-File", getVideo }, PrintsId), new("Invoke-RestMethod script", new[] { "-File", irm }, PrintsId)),
                 new("pipeline", new("New-Video | Wait-Video | Save-VideoContent script", new[] { "-File", pipeline }, PrintsLength),
                     new("Invoke-RestMethod + Invoke-WebRequest script", new[] { "-File", irmPipeline }, PrintsLength)),

@@ -17,7 +17,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
         public static readonly string[] Scenarios = { "shell-retrieve", "shell-list", "shell-remove", "shell-download", "shell-wait", "shell-cold" };
 
         /// <summary>Finds the pinned pwsh and builds the layout (unless <paramref name="build"/> is false or another <paramref name="manifest"/> is given).</summary>
-        public static async Task<PinnedPowerShell> PrepareAsync(string repositoryRoot, bool build, string? manifest)
+        public static async Task<PinnedPowerShell> PrepareAsync(string repositoryRoot, bool build, string? manifest, string? pwshDll = null)
         {
             var pwsh = await PinnedPowerShell.FindAsync(repositoryRoot);
             pwsh.ManifestOverride = manifest is null ? null : System.IO.Path.GetFullPath(manifest);
@@ -32,7 +32,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
                 throw new InvalidOperationException($"{pwsh.Manifest} does not exist: run without --no-build.");
             }
 
-            return pwsh;
+            return pwshDll is null ? pwsh : pwsh.WithDll(pwshDll);
         }
 
         public static Task RunAsync(string scenario, Report report, BenchSettings settings, PinnedPowerShell pwsh) => scenario switch
