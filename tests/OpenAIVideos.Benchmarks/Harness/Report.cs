@@ -128,7 +128,7 @@ namespace OpenAIVideos.Benchmarks.Harness
             text.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (ResultRow r in Rows)
             {
-                text.AppendLine($"| {r.Scenario} | {r.Metric} | {r.Ours} | {r.Raw} | {r.Curl} | {r.Ratio} | {r.Target} | {r.Verdict} |");
+                text.AppendLine("| " + string.Join(" | ", new[] { r.Scenario, r.Metric, r.Ours, r.Raw, r.Curl, r.Ratio, r.Target, r.Verdict }.Select(Cell)) + " |");
             }
 
             text.AppendLine();
@@ -139,6 +139,9 @@ namespace OpenAIVideos.Benchmarks.Harness
 
             return text.ToString();
         }
+
+        // A pipe inside a cell (a pipeline such as `New-Video | Wait-Video`) would end the cell: Markdown tables take it escaped.
+        private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
         /// <summary>Replaces the text between the markers in the doc (creating the markers at the end if missing).</summary>
         public void WriteInto(string docPath)

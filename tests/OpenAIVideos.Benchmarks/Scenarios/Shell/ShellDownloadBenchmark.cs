@@ -67,6 +67,11 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
                 Report.F(iwrSync, "0") + " (Invoke-WebRequest + fsync)", Report.F(curlSync, "0") + " (`-o` + fsync)",
                 $"{Report.F(ours / curlSync)}× curl + fsync, {Report.F(ours / iwrSync)}× Invoke-WebRequest + fsync", "≥ 1.0× Invoke-WebRequest + fsync and ≥ 0.9× curl + fsync",
                 equalDurabilityMet);
+            // Where the time goes, less load-sensitive than the rates: CPU time of the worker pwsh for the whole download (curl's own is in its process).
+            double Cpu(string op) => Stats.Median(runs[op].Select(m => m.CpuMilliseconds));
+            report.Add(Scenario, "pwsh CPU time for the download (user + system, all threads)", Report.F(Cpu("ours-download"), "0") + " ms",
+                $"{Report.F(Cpu("iwr-download"), "0")} ms (Invoke-WebRequest); {Report.F(Cpu("iwr-download-fsync"), "0")} ms (+ fsync)", "n/a (own process)",
+                $"{Report.F(Cpu("ours-download") / Cpu("iwr-download-fsync"))}× Invoke-WebRequest + fsync", "reported", null);
             long Growth(string op) => (long)Stats.Median(runs[op].Select(m => (double)m.PeakGrowth));
             report.Add(Scenario, "pwsh peak working set growth", Report.MiB(Growth("ours-download")), Report.MiB(Growth("iwr-download")) + " (Invoke-WebRequest)", "n/a (own process)",
                 string.Empty, "< 32 MiB", Growth("ours-download") < 32L * 1024 * 1024);
