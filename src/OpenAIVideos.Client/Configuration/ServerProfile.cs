@@ -4,41 +4,33 @@ using System.Collections.Generic;
 namespace OpenAIVideos.Client
 {
     /// <summary>
-    /// What one kind of server does differently from OpenAI's spec. The one place those decisions live: the transport,
-    /// the client and the cmdlets ask the profile instead of testing the server kind themselves.
+    /// A server's dialect: what one kind of server does differently from OpenAI's spec. Each kind is one class in one
+    /// file under <c>Dialects/</c> (as the emulator's <c>Dialects/</c> and LiteLLM's
+    /// <c>litellm/llms/&lt;provider&gt;/videos/transformation.py</c>): its paths, encoding, field names and types,
+    /// statuses, where results live, what it lacks and its polling advice. The transport, the client and the cmdlets
+    /// ask the dialect instead of testing the server kind themselves. Each file cites the public source it follows;
+    /// only what a source shows missing is refused up front.
     /// </summary>
-    /// <remarks>
-    /// Sources followed (see docs/compatibility.md for what the emulator's matching flavor proves):
-    /// vLLM-Omni, david6666666/vllm-omni@003aed9 vllm_omni/entrypoints/openai/api_server.py (multipart-only create, no
-    /// remix/extensions/edits/characters, no <c>variant</c>); SGLang Diffusion, mickqian/sglang@397d9be
-    /// python/sglang/multimodal_gen/runtime/entrypoints/openai/video_api.py (JSON or multipart create, list without
-    /// <c>has_more</c>, delete answers the video, content always the MP4, no remix/extensions/edits/characters);
-    /// LiteLLM, BerriAI/litellm docs/my-website/docs/videos.md @ 050d1b1 and litellm/proxy/video_endpoints/endpoints.py
-    /// @ 02ac6ac (OpenAI's routes passed to the provider; lists need <c>custom_llm_provider</c>; content forwards only the
-    /// id, so no variant);
-    /// Azure OpenAI v1, Microsoft Learn "video generation" (the <c>/openai/v1</c> root, <c>api-key</c> header; create, list,
-    /// retrieve, delete, content and remix). Only what a source shows missing is refused up front.
-    /// </remarks>
-    public sealed class ServerProfile
+    public abstract class ServerProfile
     {
-        private static readonly VideoOperation[] AllOperations = (VideoOperation[])Enum.GetValues(typeof(VideoOperation));
+        private protected static readonly VideoOperation[] AllOperations = (VideoOperation[])Enum.GetValues(typeof(VideoOperation));
 
-        private static readonly VideoOperation[] CoreOperations =
+        private protected static readonly VideoOperation[] CoreOperations =
         {
             VideoOperation.Create, VideoOperation.List, VideoOperation.Retrieve, VideoOperation.Delete, VideoOperation.Content,
         };
 
-        private static readonly VideoOperation[] CoreAndRemix =
+        private protected static readonly VideoOperation[] CoreAndRemix =
         {
             VideoOperation.Create, VideoOperation.List, VideoOperation.Retrieve, VideoOperation.Delete, VideoOperation.Content, VideoOperation.Remix,
         };
 
-        private static readonly VideoContentVariant[] Mp4Only = { VideoContentVariant.Video };
+        private protected static readonly VideoContentVariant[] Mp4Only = { VideoContentVariant.Video };
 
         private readonly HashSet<VideoOperation> _operations;
         private readonly VideoContentVariant[]? _variants;
 
-        private ServerProfile(ServerKind kind, string displayName, int maxConcurrentJobs, bool honoursIdempotencyKey,
+        private protected ServerProfile(ServerKind kind, string displayName, int maxConcurrentJobs, bool honoursIdempotencyKey,
             RequestEncoding encoding, AuthenticationStyle authentication, VideoOperation[] operations, VideoContentVariant[]? variants,
             string? apiVersion = null)
         {
@@ -81,7 +73,7 @@ namespace OpenAIVideos.Client
         /// Query parameters every list request carries. LiteLLM: <c>custom_llm_provider=openai</c>, without which the
         /// proxy cannot route a list (docs/my-website/docs/videos.md); videos of other providers are reached by id.
         /// </summary>
-        public IReadOnlyList<KeyValuePair<string, string>> ListQuery { get; private set; } = Array.Empty<KeyValuePair<string, string>>();
+        public IReadOnlyList<KeyValuePair<string, string>> ListQuery { get; private protected set; } = Array.Empty<KeyValuePair<string, string>>();
 
         /// <summary>The operations this server serves, in <see cref="VideoOperation"/> order.</summary>
         public IReadOnlyList<VideoOperation> Operations
@@ -104,28 +96,22 @@ namespace OpenAIVideos.Client
         /// <summary>The content variants the server can serve, or null when it serves any it is asked for.</summary>
         public IReadOnlyList<VideoContentVariant>? ContentVariants => _variants;
 
-        /// <summary>The profile of <paramref name="kind"/>.</summary>
+        /// <summary>The dialect of <paramref name="kind"/>.</summary>
         public static ServerProfile For(ServerKind kind) => kind switch
         {
-            ServerKind.Generic => new ServerProfile(kind, "a generic server", 4, true, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null),
-            ServerKind.OpenAI => new ServerProfile(kind, "OpenAI", 4, true, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, null),
-            ServerKind.Azure => new ServerProfile(kind, "Azure OpenAI", 2, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.ApiKeyHeader, CoreAndRemix, null, apiVersion: "preview"),
-            // LiteLLM passes OpenAI's video routes to the provider, so no operation is refused up front; but its content
-            // route forwards only the id, so every download is the MP4 whatever variant was asked for.
-            ServerKind.LiteLLM => new ServerProfile(kind, "LiteLLM", 4, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, AllOperations, Mp4Only)
-            {
-                ListQuery = new[] { new KeyValuePair<string, string>("custom_llm_provider", "openai") },
-            },
-            // Both answer the MP4 whatever variant is asked for: anything else saved under its name would be a lie.
-            ServerKind.VllmOmni => new ServerProfile(kind, "vLLM-Omni", 1, false, RequestEncoding.Multipart, AuthenticationStyle.Bearer, CoreOperations, Mp4Only),
-            ServerKind.SGLang => new ServerProfile(kind, "SGLang Diffusion", 1, false, RequestEncoding.JsonUnlessFile, AuthenticationStyle.Bearer, CoreOperations, Mp4Only),
+            ServerKind.Generic => new GenericDialect(),
+            ServerKind.OpenAI => new OpenAIDialect(),
+            ServerKind.Azure => new AzureDialect(),
+            ServerKind.LiteLLM => new LiteLLMDialect(),
+            ServerKind.VllmOmni => new VllmOmniDialect(),
+            ServerKind.SGLang => new SGLangDialect(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown server kind."),
         };
 
         /// <summary>
-        /// The kind a base URI and key style suggest when none is named: Azure for the <c>api-key</c> style or an
-        /// <c>*.openai.azure.com</c> / <c>/openai/v1</c> address, OpenAI for api.openai.com, otherwise Generic (the other
-        /// servers cannot be told apart by their address: name them with <c>-Server</c>).
+        /// The kind a base URI and key style suggest when none is named: the first dialect that recognises the address
+        /// (Azure's <c>api-key</c> style or <c>*.openai.azure.com</c>, api.openai.com, …), otherwise Generic. Servers that
+        /// cannot be told apart by their address (self-hosted, gateways) are named with <c>-Server</c>.
         /// </summary>
         public static ServerKind Infer(Uri baseUri, AuthenticationStyle authentication)
         {
@@ -134,17 +120,19 @@ namespace OpenAIVideos.Client
                 throw new ArgumentNullException(nameof(baseUri));
             }
 
-            if (authentication == AuthenticationStyle.ApiKeyHeader
-                || baseUri.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
-                || baseUri.AbsolutePath.TrimEnd('/').EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase))
+            foreach (ServerKind kind in Enum.GetValues(typeof(ServerKind)))
             {
-                return ServerKind.Azure;
+                if (For(kind).Recognises(baseUri, authentication))
+                {
+                    return kind;
+                }
             }
 
-            return string.Equals(baseUri.Host, VideoClientOptions.OpenAIBaseUri.Host, StringComparison.OrdinalIgnoreCase)
-                ? ServerKind.OpenAI
-                : ServerKind.Generic;
+            return ServerKind.Generic;
         }
+
+        /// <summary>True when an address (and key style) can only be this server's; false for servers only ever named.</summary>
+        private protected virtual bool Recognises(Uri baseUri, AuthenticationStyle authentication) => false;
 
         /// <summary>
         /// The API root for an address the user gave: for Azure a bare resource endpoint (<c>https://NAME.openai.azure.com</c>)
@@ -157,11 +145,14 @@ namespace OpenAIVideos.Client
                 throw new ArgumentNullException(nameof(given));
             }
 
-            return Kind == ServerKind.Azure && given.AbsolutePath.Trim('/').Length == 0 ? VideoClientOptions.AzureBaseUri(given.AbsoluteUri) : given;
+            return RootFor(given);
         }
 
-        /// <summary>True for the kinds <see cref="Infer"/> can tell from an address (Generic, OpenAI, Azure); the others are only ever named.</summary>
-        public bool IsInferable => Kind is ServerKind.Generic or ServerKind.OpenAI or ServerKind.Azure;
+        /// <summary>The API root for an address the user gave; the address as given unless the dialect knows better.</summary>
+        private protected virtual Uri RootFor(Uri given) => given;
+
+        /// <summary>True for the kinds <see cref="Infer"/> can tell from an address (and Generic, the fallback); the others are only ever named.</summary>
+        public virtual bool IsInferable => false;
 
         /// <summary>True when the server serves <paramref name="operation"/>.</summary>
         public bool Supports(VideoOperation operation) => _operations.Contains(operation);
