@@ -63,35 +63,7 @@ namespace OpenAIVideos.Client
         {
             Profile.EnsureSupports(VideoOperation.Create);
             RequestValidator.Validate(request);
-            var body = new RequestBody()
-                .Field("prompt", request.Prompt)
-                .Field("model", request.Model)
-                .Field("seconds", request.Seconds)
-                .Field("size", request.Size);
-            var reference = request.InputReference;
-            if (reference?.File is not null)
-            {
-                body.File("input_reference", reference.File);
-            }
-            else if (reference is not null)
-            {
-                body.Field("input_reference", reference.ImageUrl is not null
-                    ? new Dictionary<string, object?> { ["image_url"] = reference.ImageUrl }
-                    : new Dictionary<string, object?> { ["file_id"] = reference.FileId });
-            }
-
-            if (request.CharacterIds.Count > 0)
-            {
-                var characters = new List<object?>();
-                foreach (var id in request.CharacterIds)
-                {
-                    characters.Add(new Dictionary<string, object?> { ["id"] = id });
-                }
-
-                body.Field("characters", characters);
-            }
-
-            body.ExtraFields(request.AdditionalProperties);
+            var body = Profile.CreateBody(request);
             return SendForVideoAsync(PaidRequest("videos", "create a video", body, request.IdempotencyKey), cancellationToken);
         }
 
@@ -203,11 +175,8 @@ namespace OpenAIVideos.Client
         {
             RequestValidator.Validate(request);
             Profile.EnsureSupports(VideoOperation.Extend, request.VideoId);
-            var body = SourceVideoBody(request.VideoId, request.VideoFile)
-                .Field("prompt", request.Prompt)
-                .Field("seconds", request.Seconds)
-                .ExtraFields(request.AdditionalProperties);
-            return SendForVideoAsync(SourcedRequest("videos/extensions", "extend video", body, request.VideoId), cancellationToken);
+            var (path, body) = Profile.ExtendRequest(request);
+            return SendForVideoAsync(SourcedRequest(path, "extend video", body, request.VideoId), cancellationToken);
         }
 
         /// <summary>Makes a new video by editing a completed one (<c>POST /videos/edits</c>).</summary>
@@ -271,7 +240,10 @@ namespace OpenAIVideos.Client
             }
         }
 
-        /// <summary>Retrieve, also returning the server's <c>openai-poll-after-ms</c> hint.</summary>
+        /// <summary>
+        /// Retrieve, also returning the server's advice on when to poll again: <c>openai-poll-after-ms</c> (OpenAI's SDKs),
+        /// else <c>Retry-After</c> / <c>retry-after-ms</c> on the answer.
+        /// </summary>
         internal async Task<(Video Video, TimeSpan? PollAfter)> RetrieveWithPollHintAsync(string videoId, CancellationToken cancellationToken)
         {
             var request = RetrieveRequest(videoId);
@@ -287,6 +259,11 @@ namespace OpenAIVideos.Client
                         pollAfter = TimeSpan.FromMilliseconds(ms);
                     }
                 }
+            }
+
+            if (pollAfter is null && RetryRules.ServerRequestedDelay(result.Response.Headers, DateTimeOffset.UtcNow) is { } asked && asked >= TimeSpan.Zero)
+            {
+                pollAfter = asked;
             }
 
             return (video, pollAfter);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using OpenAIVideos.Client.Serialization;
 
 namespace OpenAIVideos.Client
 {
@@ -70,6 +71,125 @@ namespace OpenAIVideos.Client
         public string? ApiVersion { get; }
 
         /// <summary>
+        /// The create parameters this server takes, each with the field and type it is sent in (for messages and the
+        /// parameter table of docs/compatibility.md); a parameter not listed is refused before anything is sent.
+        /// </summary>
+        public IReadOnlyDictionary<CreateParameter, string> CreateFields => Fields;
+
+        /// <summary>
+        /// How long to wait between polls of a job when neither the caller nor the server (<c>openai-poll-after-ms</c>,
+        /// <c>Retry-After</c>) says: the server's own advice where it gives one.
+        /// </summary>
+        public virtual TimeSpan DefaultPollInterval => VideoWaitOptions.DefaultPollInterval;
+
+        /// <summary>
+        /// True when a finished video is fetched from the result locations the server reports (<see cref="Video.ContentUrls"/>)
+        /// rather than from <c>GET /videos/{id}/content</c>.
+        /// </summary>
+        public virtual bool ContentAtResultUrls => false;
+
+        /// <summary>True when the server publishes its video models and what each takes and costs (<c>GET /videos/models</c>).</summary>
+        public virtual bool PublishesModels => false;
+
+        /// <summary>The spec's create fields: the ones OpenAI's openapi.yaml and guide document.</summary>
+        private protected static readonly IReadOnlyDictionary<CreateParameter, string> SpecFields = new Dictionary<CreateParameter, string>
+        {
+            [CreateParameter.Seconds] = "`seconds` (string)",
+            [CreateParameter.Size] = "`size`",
+            [CreateParameter.InputReference] = "`input_reference` (file part, or `{image_url}` / `{file_id}`)",
+            [CreateParameter.Character] = "`characters` (`[{id}]`)",
+        };
+
+        /// <summary>The create parameters this dialect sends, and how; the spec's unless it says otherwise.</summary>
+        private protected virtual IReadOnlyDictionary<CreateParameter, string> Fields => SpecFields;
+
+        /// <summary>
+        /// The body of a create, in this server's fields and types. Refuses, before anything is sent, a parameter the
+        /// server does not take (<see cref="VideoErrorIds.ParameterNotSupported"/>, naming server and parameter).
+        /// </summary>
+        internal RequestBody CreateBody(VideoCreateRequest request)
+        {
+            foreach (var parameter in CreateParameters.SetIn(request))
+            {
+                if (!Fields.ContainsKey(parameter))
+                {
+                    throw new VideoApiException(VideoErrorIds.ParameterNotSupported, VideoErrorCategory.InvalidArgument,
+                        $"{DisplayName} (-Server {Kind}) does not take -{parameter}, so nothing was sent. "
+                        + $"It takes: {string.Join(", ", CreateParameters.Names(Fields.Keys))}. Fields it documents elsewhere can go in -AdditionalProperties.");
+                }
+            }
+
+            var body = new RequestBody().Field("prompt", request.Prompt).Field("model", request.Model);
+            WriteCreateFields(request, body);
+            return body.ExtraFields(request.AdditionalProperties);
+        }
+
+        /// <summary>Writes the parameters <see cref="Fields"/> lists (the others were refused already).</summary>
+        private protected virtual void WriteCreateFields(VideoCreateRequest request, RequestBody body) => WriteSpecFields(request, body);
+
+        /// <summary>The spec's fields: <c>seconds</c> as a string, <c>size</c>, <c>input_reference</c>, <c>characters</c>.</summary>
+        private protected static void WriteSpecFields(VideoCreateRequest request, RequestBody body)
+        {
+            body.Field("seconds", request.Seconds).Field("size", request.Size);
+            var reference = request.InputReference;
+            if (reference?.File is not null)
+            {
+                body.File("input_reference", reference.File);
+            }
+            else if (reference is not null)
+            {
+                body.Field("input_reference", reference.ImageUrl is not null
+                    ? new Dictionary<string, object?> { ["image_url"] = reference.ImageUrl }
+                    : new Dictionary<string, object?> { ["file_id"] = reference.FileId });
+            }
+
+            if (request.CharacterIds.Count > 0)
+            {
+                var characters = new List<object?>();
+                foreach (var id in request.CharacterIds)
+                {
+                    characters.Add(new Dictionary<string, object?> { ["id"] = id });
+                }
+
+                body.Field("characters", characters);
+            }
+        }
+
+        /// <summary>
+        /// The path and body of an extension: the spec's <c>POST /videos/extensions</c> with <c>{video:{id}}</c> or an
+        /// uploaded MP4, <c>prompt</c> and <c>seconds</c>.
+        /// </summary>
+        internal virtual (string Path, RequestBody Body) ExtendRequest(VideoExtendRequest request)
+        {
+            var body = (request.VideoFile is not null
+                    ? new RequestBody().File("video", request.VideoFile)
+                    : new RequestBody().Field("video", new Dictionary<string, object?> { ["id"] = request.VideoId }))
+                .Field("prompt", request.Prompt)
+                .Field("seconds", request.Seconds);
+            return ("videos/extensions", body.ExtraFields(request.AdditionalProperties));
+        }
+
+        /// <summary>A whole number of seconds for servers that take an integer, or a refusal naming server and parameter.</summary>
+        private protected long WholeSeconds(string seconds)
+        {
+            if (VideoSeconds.TryParse(seconds, out var value) && value == Math.Floor(value) && value <= int.MaxValue)
+            {
+                return (long)value;
+            }
+
+            throw InvalidValue(CreateParameter.Seconds, seconds, "a whole number of seconds");
+        }
+
+        /// <summary>A number of seconds for servers that take a number.</summary>
+        private protected double NumberOfSeconds(string seconds) =>
+            VideoSeconds.TryParse(seconds, out var value) ? value : throw InvalidValue(CreateParameter.Seconds, seconds, "a number of seconds");
+
+        /// <summary>A value the server cannot take in the form given, refused before anything is sent.</summary>
+        private protected VideoApiException InvalidValue(CreateParameter parameter, string? value, string wanted) =>
+            new VideoApiException(VideoErrorIds.InvalidArgument, VideoErrorCategory.InvalidArgument,
+                $"{DisplayName} (-Server {Kind}) takes -{parameter} as {wanted}; '{value}' is not, so nothing was sent.");
+
+        /// <summary>
         /// Query parameters every list request carries. LiteLLM: <c>custom_llm_provider=openai</c>, without which the
         /// proxy cannot route a list (docs/my-website/docs/videos.md); videos of other providers are reached by id.
         /// </summary>
@@ -105,6 +225,8 @@ namespace OpenAIVideos.Client
             ServerKind.LiteLLM => new LiteLLMDialect(),
             ServerKind.VllmOmni => new VllmOmniDialect(),
             ServerKind.SGLang => new SGLangDialect(),
+            ServerKind.Gemini => new GeminiDialect(),
+            ServerKind.OpenRouter => new OpenRouterDialect(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown server kind."),
         };
 

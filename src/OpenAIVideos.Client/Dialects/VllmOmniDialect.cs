@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using OpenAIVideos.Client.Serialization;
+
 namespace OpenAIVideos.Client
 {
     /// <summary>
@@ -7,9 +10,27 @@ namespace OpenAIVideos.Client
     /// </summary>
     internal sealed class VllmOmniDialect : ServerProfile
     {
+        // The spec's duration, size and first frame, and its own negative_prompt and seed (vLLM-Omni's form fields); no characters.
+        private static readonly IReadOnlyDictionary<CreateParameter, string> VllmOmniFields = new Dictionary<CreateParameter, string>
+        {
+            [CreateParameter.Seconds] = "`seconds` (form field)",
+            [CreateParameter.Size] = "`size`",
+            [CreateParameter.InputReference] = "`input_reference` (file part)",
+            [CreateParameter.NegativePrompt] = "`negative_prompt`",
+            [CreateParameter.Seed] = "`seed` (integer)",
+        };
+
         public VllmOmniDialect()
             : base(ServerKind.VllmOmni, "vLLM-Omni", 1, false, RequestEncoding.Multipart, AuthenticationStyle.Bearer, CoreOperations, Mp4Only)
         {
+        }
+
+        private protected override IReadOnlyDictionary<CreateParameter, string> Fields => VllmOmniFields;
+
+        private protected override void WriteCreateFields(VideoCreateRequest request, RequestBody body)
+        {
+            WriteSpecFields(request, body);
+            body.Field("negative_prompt", request.NegativePrompt).Field("seed", request.Seed);
         }
     }
 }

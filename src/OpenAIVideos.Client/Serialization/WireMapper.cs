@@ -33,6 +33,9 @@ namespace OpenAIVideos.Client.Serialization
                 {
                     video.AdditionalProperties[pair.Key] = ToPlainValue(pair.Value);
                 }
+
+                video.Cost = ResultFields.Cost(wire.Extra);
+                video.ContentUrls = ResultFields.ContentUrls(wire.Extra);
             }
 
             return video;

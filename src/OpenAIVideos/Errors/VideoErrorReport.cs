@@ -30,6 +30,9 @@ namespace OpenAIVideos.Commands.Errors
             [VideoErrorIds.ResponseLost] = "Do not simply re-run (it may be billed twice): list with Get-Video to see whether the job exists.",
             [VideoErrorIds.FileExists] = "Use -Force to overwrite, or another -Path.",
             [VideoErrorIds.VideoFailed] = "Read the error code; for moderation_blocked, change the prompt or the reference image.",
+            [VideoErrorIds.VideoCancelled] = "The job was cancelled on the server; create it again if it is still wanted.",
+            [VideoErrorIds.VideoExpired] = "The job or its result expired on the server; create it again.",
+            [VideoErrorIds.ParameterNotSupported] = "Leave the parameter out for this server, or pass the server's own field in -AdditionalProperties.",
             [VideoErrorIds.WaitTimedOut] = "The job goes on running: Wait-Video again, or raise -TimeoutSec.",
             [VideoErrorIds.InvalidRequest] = "Check the parameter the server named.",
         };
