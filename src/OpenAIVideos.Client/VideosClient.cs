@@ -43,7 +43,7 @@ namespace OpenAIVideos.Client
             _http = httpClient ?? HttpClientPool.Create(Options.ConnectTimeout);
             _transport = new ApiTransport(Options, _http, log);
             Poller = new VideoJobPoller(this);
-            Downloader = new ContentDownloader(_transport);
+            Downloader = new ContentDownloader(_transport, RetrieveAsync);
         }
 
         /// <summary>The options in force (a copy of those given).</summary>
@@ -58,13 +58,42 @@ namespace OpenAIVideos.Client
         /// <summary>Downloads content atomically.</summary>
         public ContentDownloader Downloader { get; }
 
-        /// <summary>Starts generating a video (<c>POST /videos</c>); JSON, or multipart when an image file is uploaded.</summary>
-        public Task<Video> CreateAsync(VideoCreateRequest request, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Starts generating a video (<c>POST /videos</c>) in the server's dialect. Where the dialect checks model values
+        /// (<see cref="ServerProfile.ChecksModelValues"/>), a value the named model does not take is refused first.
+        /// </summary>
+        public async Task<Video> CreateAsync(VideoCreateRequest request, CancellationToken cancellationToken = default)
         {
             Profile.EnsureSupports(VideoOperation.Create);
             RequestValidator.Validate(request);
             var body = Profile.CreateBody(request);
-            return SendForVideoAsync(PaidRequest("videos", "create a video", body, request.IdempotencyKey), cancellationToken);
+            if (Profile.ChecksModelValues && request.Model is not null)
+            {
+                ModelValueCheck.Check(Profile, await VideoModelCatalogue.GetAsync(this, cancellationToken: cancellationToken).ConfigureAwait(false), request);
+            }
+
+            return await SendForVideoAsync(PaidRequest("videos", "create a video", body, request.IdempotencyKey), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The server's video models and what each takes: <c>GET /videos/models</c> where the server publishes them
+        /// (OpenRouter), else the dialect's documented models. Uncached; <see cref="VideoModelCatalogue"/> caches.
+        /// </summary>
+        public async Task<IReadOnlyList<VideoModel>> ListModelsAsync(CancellationToken cancellationToken = default)
+        {
+            if (!Profile.PublishesModels)
+            {
+                return Profile.DocumentedModels;
+            }
+
+            var wire = await SendJsonAsync(new ApiRequest(HttpMethod.Get, "videos/models", "list video models"), WireJsonContext.Default.VideoModelListWire, cancellationToken).ConfigureAwait(false);
+            var models = new List<VideoModel>(wire.Data?.Count ?? 0);
+            foreach (var item in wire.Data ?? new List<VideoModelWire>())
+            {
+                models.Add(WireMapper.ToModel(item, Profile.Kind));
+            }
+
+            return models;
         }
 
         /// <summary>Fetches a video's latest state (<c>GET /videos/{id}</c>).</summary>

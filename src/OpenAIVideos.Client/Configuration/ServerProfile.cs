@@ -91,6 +91,32 @@ namespace OpenAIVideos.Client
         /// <summary>True when the server publishes its video models and what each takes and costs (<c>GET /videos/models</c>).</summary>
         public virtual bool PublishesModels => false;
 
+        /// <summary>
+        /// The models the documentation lists for this server, for completion and <c>Get-VideoModel</c> where the server
+        /// publishes none (empty when nothing is known: a self-hosted server serves whatever it was started with).
+        /// </summary>
+        public virtual IReadOnlyList<VideoModel> DocumentedModels => Array.Empty<VideoModel>();
+
+        /// <summary>
+        /// True when -Model, -Seconds, -Resolution, -AspectRatio and -Size are checked against the model's published or
+        /// documented values before a create is sent. False where the server is the better judge (it names its own
+        /// values in its 400s) or its models are not known.
+        /// </summary>
+        public virtual bool ChecksModelValues => PublishesModels;
+
+        /// <summary>True when OpenAI's published sora-2 prices apply to this server's sora models (-WhatIf estimates).</summary>
+        public virtual bool UsesSoraPrices => false;
+
+        /// <summary>
+        /// OpenAI's documented models (openapi.yaml's VideoModel enum and the video generation guide: 4, 8 or 12 seconds;
+        /// sora-2 at 720x1280 or 1280x720, sora-2-pro also at 1024x1792 and 1792x1024), for the servers that speak Sora.
+        /// </summary>
+        private protected IReadOnlyList<VideoModel> SoraModels => new[]
+        {
+            new VideoModel { Id = "sora-2", Server = Kind, Source = "documentation", Seconds = VideoSeconds.Known, Sizes = new[] { "720x1280", "1280x720" } },
+            new VideoModel { Id = "sora-2-pro", Server = Kind, Source = "documentation", Seconds = VideoSeconds.Known, Sizes = new[] { "720x1280", "1280x720", "1024x1792", "1792x1024" } },
+        };
+
         /// <summary>The spec's create fields: the ones OpenAI's openapi.yaml and guide document.</summary>
         private protected static readonly IReadOnlyDictionary<CreateParameter, string> SpecFields = new Dictionary<CreateParameter, string>
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace OpenAIVideos.Client
 {
@@ -24,5 +25,9 @@ namespace OpenAIVideos.Client
         // A bare resource endpoint (https://NAME.openai.azure.com) gets its /openai/v1 root; a full root is kept.
         private protected override Uri RootFor(Uri given) =>
             given.AbsolutePath.Trim('/').Length == 0 ? VideoClientOptions.AzureBaseUri(given.AbsoluteUri) : given;
+
+        public override IReadOnlyList<VideoModel> DocumentedModels => SoraModels;
+
+        public override bool UsesSoraPrices => true;
     }
 }

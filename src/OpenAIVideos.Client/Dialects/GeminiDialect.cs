@@ -46,6 +46,19 @@ namespace OpenAIVideos.Client
 
         public override bool ContentAtResultUrls => true;
 
+        /// <summary>The model the page's example uses, with the values the page lists; no prices are published.</summary>
+        public override IReadOnlyList<VideoModel> DocumentedModels => new[]
+        {
+            new VideoModel
+            {
+                Id = "veo-3.1-generate-preview", Name = "Veo 3.1", Server = Kind, Source = "documentation",
+                Seconds = new[] { "4", "6", "8" }, Resolutions = new[] { "720p", "1080p", "4K" }, AspectRatios = new[] { "16:9", "9:16" },
+                FrameImages = new[] { "first_frame", "last_frame" }, Seed = true,
+            },
+        };
+
+        public override bool ChecksModelValues => true;
+
         private protected override IReadOnlyDictionary<CreateParameter, string> Fields => GeminiFields;
 
         private protected override bool Recognises(Uri baseUri, AuthenticationStyle authentication) =>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 namespace OpenAIVideos.Client
 {
     /// <summary>
@@ -12,5 +13,9 @@ namespace OpenAIVideos.Client
         }
 
         public override bool IsInferable => true;
+
+        public override IReadOnlyList<VideoModel> DocumentedModels => SoraModels;
+
+        public override bool UsesSoraPrices => true;
     }
 }

@@ -15,5 +15,9 @@ namespace OpenAIVideos.Client
         {
             ListQuery = new[] { new KeyValuePair<string, string>("custom_llm_provider", "openai") };
         }
+
+        public override IReadOnlyList<VideoModel> DocumentedModels => SoraModels;
+
+        public override bool UsesSoraPrices => true;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace OpenAIVideos.Client
 {
@@ -18,5 +19,9 @@ namespace OpenAIVideos.Client
         private protected override bool Recognises(Uri baseUri, AuthenticationStyle authentication) =>
             authentication != AuthenticationStyle.ApiKeyHeader
             && string.Equals(baseUri.Host, VideoClientOptions.OpenAIBaseUri.Host, StringComparison.OrdinalIgnoreCase);
+
+        public override IReadOnlyList<VideoModel> DocumentedModels => SoraModels;
+
+        public override bool UsesSoraPrices => true;
     }
 }
