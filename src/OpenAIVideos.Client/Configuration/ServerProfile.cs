@@ -104,18 +104,33 @@ namespace OpenAIVideos.Client
         /// </summary>
         public virtual bool ChecksModelValues => PublishesModels;
 
+        /// <summary>The lengths an extension's new segment may have, as typed for -Seconds (the guide's for Sora: 4 to 20).</summary>
+        public virtual IReadOnlyList<string> ExtensionDurations => Supports(VideoOperation.Extend) ? VideoSeconds.KnownForExtension : Array.Empty<string>();
+
         /// <summary>True when OpenAI's published sora-2 prices apply to this server's sora models (-WhatIf estimates).</summary>
         public virtual bool UsesSoraPrices => false;
 
         /// <summary>
         /// OpenAI's documented models (openapi.yaml's VideoModel enum and the video generation guide: 4, 8 or 12 seconds;
-        /// sora-2 at 720x1280 or 1280x720, sora-2-pro also at 1024x1792 and 1792x1024), for the servers that speak Sora.
+        /// sora-2 at 720x1280 or 1280x720, sora-2-pro also at 1024x1792, 1792x1024 and the guide's 1080p pair), for the
+        /// servers that speak Sora.
         /// </summary>
-        private protected IReadOnlyList<VideoModel> SoraModels => new[]
+        private protected IReadOnlyList<VideoModel> SoraModels
         {
-            new VideoModel { Id = "sora-2", Server = Kind, Source = "documentation", Seconds = VideoSeconds.Known, Sizes = new[] { "720x1280", "1280x720" } },
-            new VideoModel { Id = "sora-2-pro", Server = Kind, Source = "documentation", Seconds = VideoSeconds.Known, Sizes = new[] { "720x1280", "1280x720", "1024x1792", "1792x1024" } },
-        };
+            get
+            {
+                string[] standard = { "720x1280", "1280x720" };
+                string[] pro = { "720x1280", "1280x720", "1024x1792", "1792x1024", "1080x1920", "1920x1080" };
+                var models = new List<VideoModel>();
+                foreach (var id in new[] { "sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06", "sora-2-2025-12-08" })
+                {
+                    var isPro = id.StartsWith("sora-2-pro", StringComparison.Ordinal);
+                    models.Add(new VideoModel { Id = id, Server = Kind, Source = "documentation", Seconds = VideoSeconds.Known, Sizes = isPro ? pro : standard });
+                }
+
+                return models;
+            }
+        }
 
         /// <summary>The spec's create fields: the ones OpenAI's openapi.yaml and guide document.</summary>
         private protected static readonly IReadOnlyDictionary<CreateParameter, string> SpecFields = new Dictionary<CreateParameter, string>

@@ -59,6 +59,8 @@ namespace OpenAIVideos.Client
 
         public override bool ChecksModelValues => true;
 
+        public override IReadOnlyList<string> ExtensionDurations => new[] { "8" };
+
         private protected override IReadOnlyDictionary<CreateParameter, string> Fields => GeminiFields;
 
         private protected override bool Recognises(Uri baseUri, AuthenticationStyle authentication) =>

@@ -109,6 +109,7 @@ namespace OpenAIVideos.Commands
 
             VideoSession.Set(options);
             VideoIdCache.ClearAll();
+            OpenAIVideos.Client.VideoModelCatalogue.ClearAll();
             WriteVerbose($"Session default: {options}.");
             var missing = ConnectionResolver.MissingKeyReason(options);
             if (missing is not null)

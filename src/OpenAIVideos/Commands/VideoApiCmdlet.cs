@@ -212,6 +212,53 @@ namespace OpenAIVideos.Commands
                 RecordType = bar.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
             });
 
+        /// <summary>
+        /// The connection's model catalogue for a -WhatIf price: what is cached or documented, else (under -WhatIf only,
+        /// where it replaces the paid call) one unbilled <c>GET /videos/models</c>; null when it cannot be had.
+        /// </summary>
+        protected System.Collections.Generic.IReadOnlyList<VideoModel>? ModelsForEstimate()
+        {
+            var known = VideoModelCatalogue.Peek(Client.Options);
+            if (known is not null || !IsWhatIf())
+            {
+                return known;
+            }
+
+            try
+            {
+                return Run((client, token) => VideoModelCatalogue.GetAsync(client, cancellationToken: token));
+            }
+            catch (VideoApiException exception)
+            {
+                WriteVerbose($"No price: the model catalogue could not be read ({exception.Message}).");
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Under -WhatIf, <c>, estimated cost $0.40</c> for a video made from <paramref name="videoId"/> (a remix or an
+        /// extension), priced like a new video shaped by <paramref name="shape"/> from the source (read with one unbilled
+        /// retrieve); empty otherwise, so a real run sends nothing extra.
+        /// </summary>
+        protected string SourceCostText(string videoId, Func<Video, VideoCreateRequest> shape)
+        {
+            if (!IsWhatIf())
+            {
+                return string.Empty;
+            }
+
+            try
+            {
+                var source = Run((client, token) => client.RetrieveAsync(videoId, token));
+                return ", estimated cost " + VideoCostEstimator.Estimate(Client.Profile, ModelsForEstimate(), shape(source));
+            }
+            catch (VideoApiException exception)
+            {
+                WriteVerbose($"No price: the source video could not be read ({exception.Message}).");
+                return ", estimated cost unknown";
+            }
+        }
+
         /// <summary>True when <c>-WhatIf</c> (or <c>$WhatIfPreference</c>) is in force: -Force must not bypass it.</summary>
         protected bool IsWhatIf()
         {
