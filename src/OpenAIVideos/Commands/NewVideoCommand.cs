@@ -58,7 +58,7 @@ namespace OpenAIVideos.Commands
 
         /// <summary>A seed for repeatable results (Gemini, OpenRouter, vLLM-Omni, SGLang).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public long? Seed { get; set; }
+        public long Seed { get; set; }
 
         /// <summary>Generate an audio track (-Audio), or not (-Audio:$false), where the server lets it be chosen (OpenRouter).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -113,7 +113,7 @@ namespace OpenAIVideos.Commands
                     AspectRatio = AspectRatio,
                     Resolution = Resolution,
                     NegativePrompt = NegativePrompt,
-                    Seed = Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
                     Audio = MyInvocation.BoundParameters.ContainsKey(nameof(Audio)) ? Audio.IsPresent : (bool?)null,
                     InputReference = InputReference,
                     LastFrame = LastFrame,

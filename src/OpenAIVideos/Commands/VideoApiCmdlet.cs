@@ -33,7 +33,7 @@ namespace OpenAIVideos.Commands
         public Uri? BaseUri { get; set; }
 
         /// <summary>
-        /// The kind of server for this call (Generic, OpenAI, Azure, LiteLLM, VllmOmni, SGLang): its dialect decides the
+        /// The kind of server for this call (Generic, OpenAI, Azure, LiteLLM, VllmOmni, SGLang, Gemini, OpenRouter): its dialect decides the
         /// encoding, key header and which operations exist. Defaults to the session's, else what the address suggests.
         /// </summary>
         [Parameter]
