@@ -12,6 +12,7 @@ using OpenAIVideos.Emulator.Diagnostics;
 using OpenAIVideos.Emulator.Faults;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+using OpenAIVideos.Emulator.Storage;
 
 namespace OpenAIVideos.Emulator
 {
@@ -50,6 +51,15 @@ namespace OpenAIVideos.Emulator
 
         /// <summary>Recent requests, with credentials redacted.</summary>
         public RequestLog RequestLog => _state.RequestLog;
+
+        /// <summary>
+        /// The second origin that serves result URLs (Gemini's <c>url</c>, OpenRouter's <c>urls</c>), e.g.
+        /// <c>http://127.0.0.1:OTHERPORT/</c>; null for flavors that have none.
+        /// </summary>
+        public Uri? StorageUri => _state.Storage.BaseUri;
+
+        /// <summary>Every request the storage origin received, with whether a credential or the API key came along.</summary>
+        public StorageRequestLog StorageRequestLog => _state.Storage.Log;
 
         /// <summary>The clock the lifecycle reads (<see cref="EmulatorOptions.TimeProvider"/>); advance it to move jobs on.</summary>
         public TimeProvider Clock => _state.Options.TimeProvider;
