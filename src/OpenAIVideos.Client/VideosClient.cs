@@ -67,9 +67,10 @@ namespace OpenAIVideos.Client
             Profile.EnsureSupports(VideoOperation.Create);
             RequestValidator.Validate(request);
             var body = Profile.CreateBody(request);
-            if (Profile.ChecksModelValues && request.Model is not null)
+            if (Profile.ChecksModelValues && (request.Model ?? Profile.DefaultModel) is { } model)
             {
-                ModelValueCheck.Check(Profile, await VideoModelCatalogue.GetAsync(this, cancellationToken: cancellationToken).ConfigureAwait(false), request);
+                var models = await VideoModelCatalogue.GetAsync(this, cancellationToken: cancellationToken).ConfigureAwait(false);
+                ModelValueCheck.Check(Profile, models, model, request);
             }
 
             return await SendForVideoAsync(PaidRequest("videos", "create a video", body, request.IdempotencyKey), cancellationToken).ConfigureAwait(false);

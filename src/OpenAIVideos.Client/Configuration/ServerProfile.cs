@@ -92,6 +92,12 @@ namespace OpenAIVideos.Client
         public virtual bool PublishesModels => false;
 
         /// <summary>
+        /// The model sent when none is given, for servers that require one; null where the server has its own default
+        /// (the spec's sora-2, a self-hosted server's one model).
+        /// </summary>
+        public virtual string? DefaultModel => null;
+
+        /// <summary>
         /// The models the documentation lists for this server, for completion and <c>Get-VideoModel</c> where the server
         /// publishes none (empty when nothing is known: a self-hosted server serves whatever it was started with).
         /// </summary>
@@ -160,7 +166,7 @@ namespace OpenAIVideos.Client
                 }
             }
 
-            var body = new RequestBody().Field("prompt", request.Prompt).Field("model", request.Model);
+            var body = new RequestBody().Field("prompt", request.Prompt).Field("model", request.Model ?? DefaultModel);
             WriteCreateFields(request, body);
             return body.ExtraFields(request.AdditionalProperties);
         }

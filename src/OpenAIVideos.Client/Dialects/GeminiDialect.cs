@@ -42,6 +42,9 @@ namespace OpenAIVideos.Client
 
         public override bool IsInferable => true;
 
+        /// <summary>The page's example model: the route requires one. Not pinned down: which models it serves today.</summary>
+        public override string? DefaultModel => "veo-3.1-generate-preview";
+
         public override TimeSpan DefaultPollInterval => TimeSpan.FromSeconds(10);
 
         public override bool ContentAtResultUrls => true;
@@ -52,7 +55,7 @@ namespace OpenAIVideos.Client
             new VideoModel
             {
                 Id = "veo-3.1-generate-preview", Name = "Veo 3.1", Server = Kind, Source = "documentation",
-                Seconds = new[] { "4", "6", "8" }, Resolutions = new[] { "720p", "1080p", "4K" }, AspectRatios = new[] { "16:9", "9:16" },
+                Seconds = new[] { "4", "6", "8" }, Resolutions = new[] { "720p", "1080p", "4k" }, AspectRatios = new[] { "16:9", "9:16" },
                 FrameImages = new[] { "first_frame", "last_frame" }, Seed = true,
             },
         };
@@ -86,7 +89,11 @@ namespace OpenAIVideos.Client
             }
         }
 
-        /// <summary>An extension is a create naming the video in <c>extend_video_id</c>, 8 seconds long.</summary>
+        /// <summary>
+        /// An extension is a create naming the video in <c>extend_video_id</c>, 8 seconds long, with the model (the route
+        /// requires one; an extension's own model cannot be named through Invoke-VideoExtension, so it is the default, or
+        /// <c>model</c> in -AdditionalProperties).
+        /// </summary>
         internal override (string Path, RequestBody Body) ExtendRequest(VideoExtendRequest request)
         {
             if (request.VideoId is null)
@@ -102,6 +109,7 @@ namespace OpenAIVideos.Client
 
             var body = new RequestBody()
                 .Field("prompt", request.Prompt)
+                .Field("model", request.AdditionalProperties.ContainsKey("model") ? null : DefaultModel)
                 .Field("extend_video_id", request.VideoId)
                 .Field("duration_seconds", ExtensionSeconds);
             return ("videos", body.ExtraFields(request.AdditionalProperties));

@@ -39,6 +39,9 @@ namespace OpenAIVideos.Client
 
         public override bool IsInferable => true;
 
+        /// <summary>The video guide's example model: a submit requires one.</summary>
+        public override string? DefaultModel => "google/veo-3.1";
+
         public override TimeSpan DefaultPollInterval => TimeSpan.FromSeconds(10);
 
         public override bool ContentAtResultUrls => true;

@@ -13,14 +13,9 @@ namespace OpenAIVideos.Client
     {
         private const int MaxListed = 20;
 
-        public static void Check(ServerProfile profile, IReadOnlyList<VideoModel> models, VideoCreateRequest request)
+        public static void Check(ServerProfile profile, IReadOnlyList<VideoModel> models, string modelId, VideoCreateRequest request)
         {
-            if (request.Model is null)
-            {
-                return;
-            }
-
-            var model = VideoModelCatalogue.Find(models, request.Model);
+            var model = VideoModelCatalogue.Find(models, modelId);
             if (model is null)
             {
                 if (models.Count > 0 && profile.PublishesModels)
@@ -31,7 +26,7 @@ namespace OpenAIVideos.Client
                         ids.Add(known.Id);
                     }
 
-                    throw Refused(profile, "Model", request.Model, ids);
+                    throw Refused(profile, "Model", modelId, ids);
                 }
 
                 return;

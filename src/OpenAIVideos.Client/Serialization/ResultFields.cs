@@ -7,9 +7,12 @@ namespace OpenAIVideos.Client.Serialization
 {
     /// <summary>
     /// Reads where a finished video is and what it cost from the fields today's servers add to the video object:
-    /// Gemini's <c>url</c> (ai.google.dev/gemini-api/docs/openai, "Generate a video"), OpenRouter's
-    /// <c>unsigned_urls</c> and <c>usage.cost</c> (openrouter.ai/docs/api/api-reference/videos, its SDKs'
-    /// VideoGenerationResponse), Together's <c>outputs.video_url</c> and <c>outputs.cost</c> (togethercomputer/openapi).
+    /// Gemini's <c>url</c> (ai.google.dev/gemini-api/docs/openai, "Generate a video"), OpenRouter's <c>urls</c> (signed
+    /// storage links), <c>unsigned_urls</c> (its authenticated content proxy) and <c>usage.cost</c>
+    /// (openrouter.ai/docs/api/api-reference/videos, read 2026-12-06: "either the signed storage URL (urls[0]) or the
+    /// authenticated content proxy endpoint (unsigned_urls[0])"; its SDKs' VideoGenerationResponse), Together's
+    /// <c>outputs.video_url</c> and <c>outputs.cost</c> (togethercomputer/openapi). Storage links come first: they need
+    /// no key, and the key is never sent to them (only to the server's own origin).
     /// </summary>
     internal static class ResultFields
     {
@@ -21,11 +24,14 @@ namespace OpenAIVideos.Client.Serialization
                 AddUrl(urls, url);
             }
 
-            if (extra.TryGetValue("unsigned_urls", out var unsigned) && unsigned.ValueKind == JsonValueKind.Array)
+            foreach (var list in new[] { "urls", "unsigned_urls" })
             {
-                foreach (var item in unsigned.EnumerateArray())
+                if (extra.TryGetValue(list, out var items) && items.ValueKind == JsonValueKind.Array)
                 {
-                    AddUrl(urls, item);
+                    foreach (var item in items.EnumerateArray())
+                    {
+                        AddUrl(urls, item);
+                    }
                 }
             }
 

@@ -24,7 +24,7 @@ namespace OpenAIVideos.Commands
             var text = new StringBuilder("Create a ")
                 .Append(seconds is null ? "video" : seconds + " s video")
                 .Append(" (")
-                .Append(request.Model ?? (sora ? VideoCostEstimator.DefaultModel : "the server's default model"));
+                .Append(request.Model ?? (sora ? VideoCostEstimator.DefaultModel : profile.DefaultModel ?? "the server's default model"));
             foreach (var detail in new[] { request.Size ?? (sora ? VideoCostEstimator.DefaultSize : null), request.AspectRatio, request.Resolution })
             {
                 if (detail is not null)

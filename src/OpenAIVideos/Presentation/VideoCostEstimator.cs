@@ -87,7 +87,7 @@ namespace OpenAIVideos.Commands
                 return Estimate(request.Model, request.Size, request.Seconds);
             }
 
-            var model = models is null ? null : VideoModelCatalogue.Find(models, request.Model);
+            var model = models is null ? null : VideoModelCatalogue.Find(models, request.Model ?? profile.DefaultModel);
             if (model is null || model.Prices.Count == 0)
             {
                 return new VideoCostEstimate(null, null, null);
@@ -98,10 +98,11 @@ namespace OpenAIVideos.Commands
         }
 
         /// <summary>
-        /// A price from SKUs as OpenRouter names them: <c>duration_seconds</c> (per second), optionally narrowed by a
-        /// resolution (<c>duration_seconds_720p</c>) and by audio (<c>duration_seconds_with_audio</c>,
-        /// <c>…_without_audio</c>); any other SKU is a price per video. Where the options given leave several prices,
-        /// the highest is shown as an upper bound.
+        /// A price from SKUs as OpenRouter names them (its SDKs document <c>pricing_skus</c> only as a map of SKU to
+        /// price; public clients show <c>duration_seconds</c>, <c>duration_seconds_720p</c>,
+        /// <c>duration_seconds_with_audio</c>, and the emulator <c>per-video-second-1080p</c>): a SKU naming seconds is a
+        /// price per second, narrowed by the resolution and audio given; any other SKU is a price per video. Where the
+        /// options given leave several prices, the highest is shown as an upper bound.
         /// </summary>
         public static VideoCostEstimate SkuEstimate(VideoModel model, double? seconds, string? resolution, bool? audio)
         {
@@ -114,14 +115,14 @@ namespace OpenAIVideos.Commands
             var perVideo = new List<KeyValuePair<string, decimal>>();
             foreach (var sku in model.Prices)
             {
-                (sku.Key.StartsWith("duration_seconds", StringComparison.OrdinalIgnoreCase) ? perSecond : perVideo).Add(sku);
+                (Contains(sku.Key, "second") ? perSecond : perVideo).Add(sku);
             }
 
             var pool = perSecond.Count > 0 ? perSecond : perVideo;
-            pool = Narrow(pool, sku => resolution is not null && Contains(sku, "_" + resolution), sku => !HasAnyResolution(sku, model));
+            pool = Narrow(pool, sku => resolution is not null && HasToken(sku, resolution), sku => !HasAnyResolution(sku, model));
             if (audio is { } withAudio)
             {
-                pool = Narrow(pool, sku => Contains(sku, withAudio ? "_with_audio" : "_without_audio"), sku => !Contains(sku, "audio"));
+                pool = Narrow(pool, sku => Contains(Words(sku), withAudio ? "_with_audio" : "_without_audio"), sku => !Contains(sku, "audio"));
             }
 
             if (pool.Count == 0)
@@ -164,8 +165,13 @@ namespace OpenAIVideos.Commands
 
         private static bool HasAnyResolution(string sku, VideoModel model) =>
             model.Resolutions.Count > 0
-                ? new List<string>(model.Resolutions).Exists(r => Contains(sku, "_" + r))
-                : System.Text.RegularExpressions.Regex.IsMatch(sku, @"_\d+(p|k)(_|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                ? new List<string>(model.Resolutions).Exists(r => HasToken(sku, r))
+                : System.Text.RegularExpressions.Regex.IsMatch(Words(sku), @"_\d+(p|k)(_|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+        // SKU words are separated by '_' or '-': duration_seconds_720p, per-video-second-720p.
+        private static string Words(string sku) => "_" + sku.Replace('-', '_') + "_";
+
+        private static bool HasToken(string sku, string token) => Contains(Words(sku), "_" + token.Replace('-', '_') + "_");
 
         private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
 
