@@ -147,8 +147,26 @@ namespace OpenAIVideos.Client
             [CreateParameter.Character] = "`characters` (`[{id}]`)",
         };
 
-        /// <summary>The create parameters this dialect sends, and how; the spec's unless it says otherwise.</summary>
-        private protected virtual IReadOnlyDictionary<CreateParameter, string> Fields => SpecFields;
+        /// <summary>
+        /// The create parameters this dialect sends, and how: the spec's unless it says otherwise (without characters
+        /// where the server makes none).
+        /// </summary>
+        private protected virtual IReadOnlyDictionary<CreateParameter, string> Fields =>
+            Supports(VideoOperation.CreateCharacter) ? SpecFields : Without(SpecFields, CreateParameter.Character);
+
+        private static IReadOnlyDictionary<CreateParameter, string> Without(IReadOnlyDictionary<CreateParameter, string> fields, CreateParameter left)
+        {
+            var copy = new Dictionary<CreateParameter, string>();
+            foreach (var pair in fields)
+            {
+                if (pair.Key != left)
+                {
+                    copy[pair.Key] = pair.Value;
+                }
+            }
+
+            return copy;
+        }
 
         /// <summary>
         /// The body of a create, in this server's fields and types. Refuses, before anything is sent, a parameter the
