@@ -119,7 +119,12 @@ namespace OpenAIVideos.Commands
             }
 
             var pool = perSecond.Count > 0 ? perSecond : perVideo;
-            pool = Narrow(pool, sku => resolution is not null && HasToken(sku, resolution), sku => !HasAnyResolution(sku, model));
+            // An option not given leaves every price it could mean: the server's default is not published.
+            if (resolution is not null)
+            {
+                pool = Narrow(pool, sku => HasToken(sku, resolution), sku => !HasAnyResolution(sku, model));
+            }
+
             if (audio is { } withAudio)
             {
                 pool = Narrow(pool, sku => Contains(Words(sku), withAudio ? "_with_audio" : "_without_audio"), sku => !Contains(sku, "audio"));
