@@ -160,3 +160,30 @@ Describe 'OpenRouter: the catalogue, the check before billing, and the charge' {
         $video.Cost | Should -Be ([decimal]$raw.usage.cost)
     }
 }
+
+Describe 'Remix and extension -WhatIf show a cost (issue 17 item 12)' {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator -LogFolder $TestDrive -Flavor openai -JobSeconds 1
+        Connect-OpenAIVideo -BaseUri $script:Emulator.BaseUri -ApiKey $script:Emulator.ApiKey
+        $script:Source = New-Video 'a lighthouse at dusk' -Model sora-2 -Size 720x1280 -Seconds 4 | Wait-Video -TimeoutSec 60 -PollIntervalSec 1
+    }
+
+    AfterAll {
+        Disconnect-OpenAIVideo -ErrorAction SilentlyContinue
+        Stop-TestEmulator $script:Emulator
+    }
+
+    It '<Command> -WhatIf prices the new video from its source and creates nothing' -ForEach @(
+        @{ Command = 'Invoke-VideoRemix'; Arguments = @{ Prompt = 'make it night' }; Expected = 'estimated cost \$0\.40' }
+        @{ Command = 'Invoke-VideoExtension'; Arguments = @{ Prompt = 'the camera pulls back'; Seconds = '8' }; Expected = 'estimated cost \$0\.80' }
+    ) {
+        $transcript = Join-Path $TestDrive "$Command.txt"
+        $null = Start-Transcript -Path $transcript
+        try { & $Command -VideoId $script:Source.Id @Arguments -WhatIf }
+        finally { $null = Stop-Transcript }
+        Get-Content -Raw $transcript | Should -Match $Expected
+        $stats = Invoke-RestMethod -Uri "$(([Uri]$script:Emulator.BaseUri).GetLeftPart([UriPartial]::Authority))/_emulator/stats" -Headers @{ Authorization = "Bearer $($script:Emulator.ApiKey)" }
+        $stats.requests_by_operation.remix | Should -BeNullOrEmpty
+        $stats.requests_by_operation.extend | Should -BeNullOrEmpty
+    }
+}
