@@ -129,6 +129,21 @@ namespace OpenAIVideos.Emulator.Tests
         }
 
         [Fact]
+        public async Task A_completed_job_whose_output_expired_reports_expired_and_no_longer_serves_it()
+        {
+            await using var host = await StartAsync();
+            string id = await SubmitAsync(host, "{\"model\":\"google/veo-3.1\",\"prompt\":\"koi\"}");
+            host.Clock.Advance(TestHost.Duration);
+            Assert.Equal("completed", (await host.GetAsync($"videos/{id}")).Body.GetProperty("status").GetString());
+            host.Clock.Advance(TimeSpan.FromHours(1));
+            JsonElement expired = (await host.GetAsync($"videos/{id}")).Body;
+            Assert.Equal("expired", expired.GetProperty("status").GetString());
+            Assert.Contains("expired", expired.GetProperty("error").GetString());
+            Assert.False(expired.TryGetProperty("urls", out _));
+            AssertOpenRouterError(400, "status: expired", await host.GetAsync($"videos/{id}/content?index=0"));
+        }
+
+        [Fact]
         public async Task The_model_list_needs_no_key_and_publishes_each_models_sets_and_prices()
         {
             await using var host = await StartAsync();
@@ -165,6 +180,7 @@ namespace OpenAIVideos.Emulator.Tests
             { "{\"model\":\"google/veo-3.1\",\"prompt\":\"koi\",\"frame_images\":[{\"image_url\":\"https://example.com/a.png\",\"position\":\"first\"}]}", "frame_images: each item must be" },
             { "{\"model\":\"google/veo-3.1\",\"prompt\":\"koi\",\"input_references\":{\"type\":\"image_url\"}}", "input_references: Expected array" },
             { "{\"model\":\"google/veo-3.1\",\"prompt\":\"koi\",\"callback_url\":\"http://example.com/hook\"}", "HTTPS" },
+            { "{\"model\":\"google/veo-3.1\",\"prompt\":\"koi\",\"provider\":\"google-vertex\"}", "provider: Expected object, received string" },
             { "{\"model\":\"google/veo-9\",\"prompt\":\"koi\"}", "not a video generation model" },
             { "{\"prompt\":\"koi\"}", "model: Required" },
             { "{\"model\":\"google/veo-3.1\"}", "prompt: Required" },
@@ -184,7 +200,7 @@ namespace OpenAIVideos.Emulator.Tests
         public async Task Frame_images_may_stand_in_for_the_prompt_and_a_form_is_refused()
         {
             await using var host = await StartAsync();
-            await SubmitAsync(host, "{\"model\":\"google/veo-3.1\",\"frame_images\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"},\"frame_type\":\"first_frame\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/z.png\"},\"frame_type\":\"last_frame\"}],\"input_references\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/s.png\"}}],\"generate_audio\":false,\"seed\":3}");
+            await SubmitAsync(host, "{\"model\":\"google/veo-3.1\",\"frame_images\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"},\"frame_type\":\"first_frame\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/z.png\"},\"frame_type\":\"last_frame\"}],\"input_references\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/s.png\"}}],\"generate_audio\":false,\"seed\":3,\"provider\":{\"options\":{}},\"callback_url\":\"https://example.com/hook\"}");
             AssertOpenRouterError(400, "application/json", await host.SendAsync(HttpMethod.Post, "videos", TestHost.Multipart(new[] { ("model", "google/veo-3.1"), ("prompt", "koi") })));
         }
 

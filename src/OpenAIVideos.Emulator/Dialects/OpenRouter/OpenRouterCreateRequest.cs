@@ -40,6 +40,7 @@ namespace OpenAIVideos.Emulator.Dialects.OpenRouter
             Flag(body, "generate_audio", JsonValueKind.True, model.GenerateAudio, model);
             Flag(body, "seed", JsonValueKind.Number, model.Seed, model);
             References(body);
+            Provider(body);
             CallbackUrl(body);
             string generationId = $"gen-{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10))}";
             var details = new OpenRouterJobDetails(duration, resolution, aspect, OpenRouterCatalogue.Cost(model, resolution, duration), generationId);
@@ -158,6 +159,15 @@ namespace OpenAIVideos.Emulator.Dialects.OpenRouter
             if (!valid)
             {
                 throw OpenRouterErrors.BadRequest($"{list}: each item must be {{\"type\": \"image_url\", \"image_url\": {{\"url\": \"…\"}}}}.");
+            }
+        }
+
+        /// <summary><c>provider</c>: provider-specific passthrough options, an object whatever it holds.</summary>
+        private static void Provider(JsonElement body)
+        {
+            if (body.TryGetProperty("provider", out JsonElement value) && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                throw OpenRouterErrors.BadRequest($"provider: Expected object, received {TypeName(value)}");
             }
         }
 

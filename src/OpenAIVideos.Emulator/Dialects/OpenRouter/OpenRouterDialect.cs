@@ -59,26 +59,34 @@ namespace OpenAIVideos.Emulator.Dialects.OpenRouter
         {
             JobState jobState = state.StateOf(job);
             var details = (OpenRouterJobDetails)job.Details!;
-            bool completed = jobState.Status == JobState.Completed;
+            string status = StatusOf(jobState, state.Now);
+            bool completed = status == JobState.Completed;
             string content = $"{PollingUrl(job)}/content?index=0";
-            return new OpenRouterVideoJob(job.Id, PollingUrl(job), StatusOf(jobState))
+            return new OpenRouterVideoJob(job.Id, PollingUrl(job), status)
             {
                 GenerationId = jobState.IsTerminal ? details.GenerationId : null,
                 UnsignedUrls = completed ? new[] { apiRoot is null ? content : new Uri(apiRoot, content).AbsoluteUri } : null,
                 Urls = completed ? new[] { state.Storage.UrlFor(job).AbsoluteUri } : null,
                 Usage = completed ? new OpenRouterUsage(details.Cost, false) : null,
-                Error = jobState.Status switch
+                Error = status switch
                 {
                     JobState.Failed => jobState.ErrorMessage,
                     JobState.Cancelled => "The video generation job was cancelled.",
-                    JobState.Expired => "The video generation job expired before it completed.",
+                    JobState.Expired => "The video generation job expired.",
                     _ => null,
                 },
             };
         }
 
-        /// <summary><c>pending</c> while queued, <c>in_progress</c> while running, otherwise the terminal status.</summary>
-        public static string StatusOf(JobState jobState) => jobState.Status == JobState.Queued ? "pending" : jobState.Status;
+        /// <summary>
+        /// <c>pending</c> while queued, <c>in_progress</c> while running, otherwise the terminal status; a completed job
+        /// whose output has expired (<c>ExpireNow</c>, or an hour after completion) reports <c>expired</c>, "output expired
+        /// before retrieval" as the openrouter-client crate's <c>VideoStatus</c> documents it (docs.rs, read 2026-12-06).
+        /// </summary>
+        public static string StatusOf(JobState jobState, DateTimeOffset now) =>
+            jobState.Status == JobState.Queued ? "pending"
+            : jobState.Status == JobState.Completed && jobState.IsContentExpired(now) ? JobState.Expired
+            : jobState.Status;
 
         private static string PollingUrl(VideoJob job) => $"/api/v1/videos/{job.Id}";
     }

@@ -37,7 +37,8 @@ namespace OpenAIVideos.Emulator.Dialects.OpenRouter
 
         /// <summary>
         /// The MP4 of a completed job, with single-range support. <c>index</c> picks one of <c>unsigned_urls</c>; there is
-        /// one output, so only 0. Not pinned down: the answers for an unfinished job (400 here) and a bad index (400).
+        /// one output, so only 0. Not pinned down: the answers for a job that is not (or no longer) completed and for a bad
+        /// index (400 here).
         /// </summary>
         private static async Task DownloadAsync(string videoId, HttpContext context, EmulatorState state)
         {
@@ -48,15 +49,10 @@ namespace OpenAIVideos.Emulator.Dialects.OpenRouter
                 throw OpenRouterErrors.BadRequest($"Invalid index '{index}': this job has 1 output (index 0).");
             }
 
-            JobState jobState = state.StateOf(job);
-            if (jobState.Status != JobState.Completed)
+            string status = OpenRouterDialect.StatusOf(state.StateOf(job), state.Now);
+            if (status != JobState.Completed)
             {
-                throw OpenRouterErrors.BadRequest($"Video generation job {videoId} is not completed (status: {OpenRouterDialect.StatusOf(jobState)}).");
-            }
-
-            if (jobState.IsContentExpired(state.Now))
-            {
-                throw OpenRouterErrors.Error(404, $"The output of video generation job {videoId} is no longer available.");
+                throw OpenRouterErrors.BadRequest($"Video generation job {videoId} is not completed (status: {status}).");
             }
 
             await ContentStreamer.WriteAsync(context, state, job, "video");
