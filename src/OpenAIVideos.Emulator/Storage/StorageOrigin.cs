@@ -125,18 +125,16 @@ namespace OpenAIVideos.Emulator.Storage
         {
             HttpListenerRequest request = context.Request;
             HttpListenerResponse response = context.Response;
-            int status = 500;
             try
             {
-                status = await ServeAsync(request, response);
+                await ServeAsync(request, response);
             }
             catch (Exception error) when (error is HttpListenerException or System.IO.IOException or OperationCanceledException)
             {
-                // The client went away mid-body; what was asked is still recorded below.
+                // The client went away mid-body; what was asked was recorded before the body was sent.
             }
             finally
             {
-                Record(request, status);
                 try
                 {
                     response.Close();
@@ -154,7 +152,7 @@ namespace OpenAIVideos.Emulator.Storage
             if (request.HttpMethod != "GET" && !head)
             {
                 response.Headers["Allow"] = "GET, HEAD";
-                return WriteText(response, 405, "Method Not Allowed");
+                return WriteText(request, response, 405, "Method Not Allowed");
             }
 
             VideoJob? job = path.StartsWith("/files/", StringComparison.Ordinal) && path.EndsWith(".mp4", StringComparison.Ordinal)
@@ -164,12 +162,12 @@ namespace OpenAIVideos.Emulator.Storage
             JobState? jobState = job is null ? null : _state.StateOf(job);
             if (job is null || jobState!.Status != JobState.Completed)
             {
-                return WriteText(response, 404, "The specified key does not exist.");
+                return WriteText(request, response, 404, "The specified key does not exist.");
             }
 
             if (jobState.IsContentExpired(_state.Now))
             {
-                return WriteText(response, 403, "Request has expired.");
+                return WriteText(request, response, 403, "Request has expired.");
             }
 
             var body = VideoContentBody.For(job, "video");
@@ -185,11 +183,12 @@ namespace OpenAIVideos.Emulator.Storage
             else if (unsatisfiable)
             {
                 response.Headers["Content-Range"] = "bytes */" + body.Length.ToString(CultureInfo.InvariantCulture);
-                return WriteText(response, 416, "Requested range not satisfiable.");
+                return WriteText(request, response, 416, "Requested range not satisfiable.");
             }
 
             response.StatusCode = status;
             response.ContentLength64 = count;
+            Record(request, status); // before the body: a client that has read it all finds its request logged
             if (!head)
             {
                 await body.WriteAsync(response.OutputStream, start, count, _state.Statistics.RecordContentBytes, _stopping.Token);
@@ -198,8 +197,9 @@ namespace OpenAIVideos.Emulator.Storage
             return status;
         }
 
-        private static int WriteText(HttpListenerResponse response, int status, string text)
+        private int WriteText(HttpListenerRequest request, HttpListenerResponse response, int status, string text)
         {
+            Record(request, status);
             byte[] bytes = Encoding.UTF8.GetBytes(text);
             response.StatusCode = status;
             response.ContentType = "text/plain; charset=utf-8";
