@@ -38,5 +38,20 @@ namespace OpenAIVideos.Emulator
         /// only, and a 429 beyond two running jobs per key.
         /// </summary>
         Azure,
+
+        /// <summary>
+        /// The Gemini API's OpenAI compatibility layer (Veo): routes under <c>/v1beta/openai</c>, create and retrieve only,
+        /// <c>model</c> and <c>prompt</c> plus extra fields such as <c>duration_seconds</c>, <c>processing</c> while running,
+        /// the result at <c>url</c> on a second origin, Google's error body.
+        /// </summary>
+        Gemini,
+
+        /// <summary>
+        /// OpenRouter's Video Generation API: routes under <c>/api/v1</c>, JSON create answered 202 with a
+        /// <c>polling_url</c>, statuses pending, in_progress, completed, failed, cancelled and expired, <c>usage.cost</c>,
+        /// results as <c>unsigned_urls</c> (the content route) and <c>urls</c> (a second origin), <c>/videos/models</c>
+        /// with each model's accepted values and prices; no list, delete or remix.
+        /// </summary>
+        OpenRouter,
     }
 }

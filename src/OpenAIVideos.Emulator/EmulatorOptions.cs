@@ -24,7 +24,7 @@ namespace OpenAIVideos.Emulator
         /// <summary>Value of the <c>openai-poll-after-ms</c> header on retrieves of unfinished videos; null sends none.</summary>
         public int? PollAfterMs { get; set; }
 
-        /// <summary>Which server's dialect to speak: OpenAI (strict), a lenient gateway, vLLM-Omni, SGLang, LiteLLM or Azure.</summary>
+        /// <summary>Which server's dialect to speak: OpenAI (strict), a lenient gateway, vLLM-Omni, SGLang, LiteLLM, Azure, Gemini or OpenRouter.</summary>
         public EmulatorFlavor Flavor { get; set; } = EmulatorFlavor.OpenAI;
 
         /// <summary>
@@ -50,6 +50,12 @@ namespace OpenAIVideos.Emulator
 
         /// <summary>Address the in-process host listens on. Loopback unless set explicitly, so nothing is exposed by accident.</summary>
         public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
+
+        /// <summary>
+        /// Port of the storage origin that serves result URLs (Gemini's <c>url</c>, OpenRouter's <c>urls</c>) on
+        /// <see cref="BindAddress"/>; null picks a free port.
+        /// </summary>
+        public int? StoragePort { get; set; }
 
         /// <summary>Page size of <c>GET /videos</c> when the request gives no <c>limit</c>.</summary>
         public int DefaultPageSize { get; set; } = 20;

@@ -12,13 +12,14 @@ using OpenAIVideos.Emulator.Diagnostics;
 using OpenAIVideos.Emulator.Faults;
 using OpenAIVideos.Emulator.Hosting;
 using OpenAIVideos.Emulator.Jobs;
+using OpenAIVideos.Emulator.Storage;
 
 namespace OpenAIVideos.Emulator
 {
     /// <summary>
     /// The emulator hosted in-process on a free loopback port, for tests. <see cref="BaseUri"/> ends in <c>/v1/</c>
-    /// (<c>/openai/v1/</c> for Azure), so relative paths such as <c>videos</c> resolve to API routes (the same convention
-    /// as OpenAI's base URL).
+    /// (<c>/openai/v1/</c> for Azure, <c>/v1beta/openai/</c> for Gemini, <c>/api/v1/</c> for OpenRouter), so relative paths
+    /// such as <c>videos</c> resolve to API routes (the same convention as OpenAI's base URL).
     /// </summary>
     public sealed class VideoApiEmulator : IAsyncDisposable
     {
@@ -33,7 +34,7 @@ namespace OpenAIVideos.Emulator
             BaseUri = new Uri(rootUri, _state.Dialect.ApiPrefix.TrimStart('/') + "/");
         }
 
-        /// <summary>The API base, e.g. <c>http://127.0.0.1:PORT/v1/</c>, or <c>http://127.0.0.1:PORT/openai/v1/</c> for Azure.</summary>
+        /// <summary>The API base, e.g. <c>http://127.0.0.1:PORT/v1/</c>; the flavor's own root for Azure, Gemini and OpenRouter.</summary>
         public Uri BaseUri { get; }
 
         /// <summary>The server root, e.g. <c>http://127.0.0.1:PORT/</c>; admin routes live at <c>_emulator/…</c> under it.</summary>
@@ -50,6 +51,15 @@ namespace OpenAIVideos.Emulator
 
         /// <summary>Recent requests, with credentials redacted.</summary>
         public RequestLog RequestLog => _state.RequestLog;
+
+        /// <summary>
+        /// The second origin that serves result URLs (Gemini's <c>url</c>, OpenRouter's <c>urls</c>), e.g.
+        /// <c>http://127.0.0.1:OTHERPORT/</c>; null for flavors that have none.
+        /// </summary>
+        public Uri? StorageUri => _state.Storage.BaseUri;
+
+        /// <summary>Every request the storage origin received, with whether a credential or the API key came along.</summary>
+        public StorageRequestLog StorageRequestLog => _state.Storage.Log;
 
         /// <summary>The clock the lifecycle reads (<see cref="EmulatorOptions.TimeProvider"/>); advance it to move jobs on.</summary>
         public TimeProvider Clock => _state.Options.TimeProvider;

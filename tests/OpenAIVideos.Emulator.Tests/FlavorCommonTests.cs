@@ -15,10 +15,42 @@ namespace OpenAIVideos.Emulator.Tests
     {
         public static TheoryData<EmulatorFlavor> Flavors => new TheoryData<EmulatorFlavor>(Enum.GetValues<EmulatorFlavor>());
 
-        /// <summary>A create each server accepts: vLLM-Omni takes only forms, the others JSON.</summary>
-        private static HttpContent CreateBody(EmulatorFlavor flavor) => flavor == EmulatorFlavor.VllmOmni
-            ? TestHost.Multipart(new[] { ("prompt", "a fox") })
-            : TestHost.Json("{\"prompt\":\"a fox\",\"size\":\"1280x720\"}");
+        /// <summary>A create each server accepts: vLLM-Omni takes only forms, Gemini a form with a model, OpenRouter its own models, the others JSON.</summary>
+        private static HttpContent CreateBody(EmulatorFlavor flavor, string prompt = "a fox") => flavor switch
+        {
+            EmulatorFlavor.VllmOmni => TestHost.Multipart(new[] { ("prompt", prompt) }),
+            EmulatorFlavor.Gemini => TestHost.Multipart(new[] { ("model", "veo-3.1-generate-preview"), ("prompt", prompt) }),
+            EmulatorFlavor.OpenRouter => TestHost.Json($"{{\"model\":\"google/veo-3.1\",\"prompt\":\"{prompt}\"}}"),
+            _ => TestHost.Json($"{{\"prompt\":\"{prompt}\",\"size\":\"1280x720\"}}"),
+        };
+
+        public static TheoryData<EmulatorFlavor, string, string> EndMarkers()
+        {
+            var data = new TheoryData<EmulatorFlavor, string, string>();
+            foreach (EmulatorFlavor flavor in Enum.GetValues<EmulatorFlavor>())
+            {
+                data.Add(flavor, "[emulator:cancel]", "cancelled");
+                data.Add(flavor, "[emulator:expire]", "expired");
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(EndMarkers))]
+        public async Task Every_flavor_ends_a_marked_job_half_way_with_that_status(EmulatorFlavor flavor, string marker, string status)
+        {
+            await using var host = await TestHost.StartAsync(options => options.Flavor = flavor);
+            var created = await host.SendAsync(HttpMethod.Post, "videos", CreateBody(flavor, "a fox " + marker));
+            Assert.True(created.Status is 200 or 202, $"{flavor}: {created.Body}");
+            string id = created.Body.GetProperty("id").GetString()!;
+            host.Clock.Advance(TestHost.Duration / 2 - TimeSpan.FromMilliseconds(1));
+            Assert.NotEqual(status, (await host.GetAsync($"videos/{Uri.EscapeDataString(id)}")).Body.GetProperty("status").GetString());
+            host.Clock.Advance(TimeSpan.FromMilliseconds(1));
+            var ended = await host.GetAsync($"videos/{Uri.EscapeDataString(id)}");
+            Assert.True(ended.Status == 200, $"{flavor}: {ended.Body}");
+            Assert.Equal(status, ended.Body.GetProperty("status").GetString());
+        }
 
         [Theory]
         [InlineData("openai", EmulatorFlavor.OpenAI)]
@@ -27,12 +59,32 @@ namespace OpenAIVideos.Emulator.Tests
         [InlineData("sglang", EmulatorFlavor.SGLang)]
         [InlineData("litellm", EmulatorFlavor.LiteLLM)]
         [InlineData("azure", EmulatorFlavor.Azure)]
+        [InlineData("gemini", EmulatorFlavor.Gemini)]
+        [InlineData("openrouter", EmulatorFlavor.OpenRouter)]
         public void Command_line_names_select_the_flavor(string name, EmulatorFlavor expected)
         {
             Assert.Equal(expected, CommandLine.Parse(new[] { "--flavor", name }).Flavor);
             EmulatorOptions served = CommandLine.Parse(new[] { "--flavor", name, "--served-model", "org/model", "--max-running-jobs", "3" });
             Assert.Equal("org/model", served.ServedModel);
             Assert.Equal(3, served.MaxRunningJobsPerKey);
+        }
+
+        [Fact]
+        public void The_storage_port_comes_from_the_command_line()
+        {
+            Assert.Null(CommandLine.Parse(new[] { "--flavor", "gemini" }).StoragePort);
+            Assert.Equal(5099, CommandLine.Parse(new[] { "--flavor", "openrouter", "--storage-port", "5099" }).StoragePort);
+        }
+
+        [Theory]
+        [InlineData(EmulatorFlavor.Gemini, true)]
+        [InlineData(EmulatorFlavor.OpenRouter, true)]
+        [InlineData(EmulatorFlavor.OpenAI, false)]
+        [InlineData(EmulatorFlavor.VllmOmni, false)]
+        public async Task Only_the_hosted_service_flavors_run_a_storage_origin(EmulatorFlavor flavor, bool runs)
+        {
+            await using var host = await TestHost.StartAsync(options => options.Flavor = flavor);
+            Assert.Equal(runs, host.Emulator.StorageUri != null);
         }
 
         [Theory]
@@ -52,7 +104,7 @@ namespace OpenAIVideos.Emulator.Tests
             Assert.Equal(0, host.Emulator.Statistics.VideosCreated);
 
             var created = await host.SendAsync(HttpMethod.Post, "videos", CreateBody(flavor));
-            Assert.True(created.Status == 200, $"{flavor}: {created.Body}");
+            Assert.True(created.Status == (flavor == EmulatorFlavor.OpenRouter ? 202 : 200), $"{flavor}: {created.Body}");
             Assert.Equal(1, host.Emulator.Statistics.VideosCreated);
             Assert.Equal(1, host.Emulator.Statistics.FaultsOf(FaultKind.ErrorStatus));
             Assert.Equal(2, host.Emulator.Statistics.RequestsFor("create"));

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using OpenAIVideos.Commands;
 
@@ -14,9 +15,64 @@ namespace OpenAIVideos.Module.Tests
         [InlineData("sora-2-pro-2025-10-06", "1920x1080", "8", "$4.00")]
         [InlineData("sora-2", "1792x1024", "4", "unknown")]
         [InlineData("wan2.1", "720x1280", "4", "unknown")]
-        [InlineData("sora-2", "720x1280", "many", "unknown")]
+        [InlineData("sora-2", "720x1280", "many", "$0.10/s (duration unknown)")]
         public void CostEstimates(string? model, string? size, string? seconds, string expected) =>
             Assert.Equal(expected, VideoCostEstimator.Estimate(model, size, seconds).ToString());
+
+        [Fact]
+        public void Estimates_follow_the_connected_server_never_Soras_table_elsewhere()
+        {
+            var sora = new OpenAIVideos.Client.VideoCreateRequest { Prompt = "p", Model = "sora-2", Size = "720x1280", Seconds = "8" };
+            Assert.Equal("$0.80", VideoCostEstimator.Estimate(OpenAIVideos.Client.ServerProfile.For(ServerKind.Azure), null, sora).ToString());
+            foreach (var kind in new[] { ServerKind.Gemini, ServerKind.VllmOmni, ServerKind.SGLang, ServerKind.OpenRouter })
+            {
+                var profile = OpenAIVideos.Client.ServerProfile.For(kind);
+                Assert.Equal("unknown", VideoCostEstimator.Estimate(profile, profile.DocumentedModels, sora).ToString());
+                Assert.Contains("estimated cost unknown", CreateDescription.Describe(profile, profile.DocumentedModels, new OpenAIVideos.Client.VideoCreateRequest { Prompt = "p" }));
+            }
+
+            // Issue 17 item 12's companion: the Sora defaults fill in only where the server speaks Sora.
+            Assert.Equal("Create a 4 s video (sora-2, 720x1280), estimated cost $0.40",
+                CreateDescription.Describe(OpenAIVideos.Client.ServerProfile.For(ServerKind.Generic), null, new OpenAIVideos.Client.VideoCreateRequest { Prompt = "p" }));
+            Assert.Equal("Create a video (veo-3.1-generate-preview) on Gemini API, estimated cost unknown",
+                CreateDescription.Describe(OpenAIVideos.Client.ServerProfile.For(ServerKind.Gemini), null, new OpenAIVideos.Client.VideoCreateRequest { Prompt = "p" }));
+        }
+
+        [Theory]
+        [InlineData("8", "1080p", null, "$6.00")]                         // per-video-second-1080p: 0.75 x 8
+        [InlineData("8", "720p", null, "$4.00")]                          // no 720p SKU: per-video-second 0.50
+        [InlineData("8", null, null, "up to $6.00")]                      // resolution not given: the dearest
+        [InlineData(null, "720p", null, "$0.50/s (duration unknown)")]
+        public void Published_prices_are_read_from_the_skus(string? seconds, string? resolution, bool? audio, string expected)
+        {
+            var model = new VideoModel
+            {
+                Id = "google/veo-3.1",
+                Resolutions = new[] { "720p", "1080p" },
+                Prices = new Dictionary<string, decimal> { ["per-video-second"] = 0.50m, ["per-video-second-1080p"] = 0.75m },
+            };
+            double? duration = seconds is null ? null : double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, VideoCostEstimator.SkuEstimate(model, duration, resolution, audio).ToString());
+        }
+
+        [Theory]
+        [InlineData(true, "720p", "$0.40")]
+        [InlineData(false, "720p", "$0.24")]
+        [InlineData(false, "1080p", "$0.40")]
+        public void Audio_and_resolution_skus_as_public_clients_show_them(bool audio, string resolution, string expected)
+        {
+            var model = new VideoModel
+            {
+                Id = "google/veo-3.1-lite",
+                Resolutions = new[] { "720p", "1080p" },
+                Prices = new Dictionary<string, decimal>
+                {
+                    ["duration_seconds_with_audio"] = 0.08m, ["duration_seconds_without_audio"] = 0.05m,
+                    ["duration_seconds_with_audio_720p"] = 0.05m, ["duration_seconds_without_audio_720p"] = 0.03m,
+                },
+            };
+            Assert.Equal(expected, VideoCostEstimator.SkuEstimate(model, 8, resolution, audio).ToString());
+        }
 
         [Fact]
         public void PromptCellIsOneLineAndFitsItsWidth()

@@ -26,8 +26,8 @@ AfterAll {
 }
 
 Describe 'The module' {
-    It 'exports exactly the fourteen cmdlets' {
-        $expected = 'Connect-OpenAIVideo', 'Disconnect-OpenAIVideo', 'Get-OpenAIVideoConnection', 'Get-Video', 'Get-VideoCharacter',
+    It 'exports exactly the fifteen cmdlets' {
+        $expected = 'Connect-OpenAIVideo', 'Disconnect-OpenAIVideo', 'Get-OpenAIVideoConnection', 'Get-Video', 'Get-VideoCharacter', 'Get-VideoModel',
             'Invoke-VideoBatch', 'Invoke-VideoEdit', 'Invoke-VideoExtension', 'Invoke-VideoRemix', 'New-Video', 'New-VideoCharacter', 'Remove-Video',
             'Save-VideoContent', 'Wait-Video'
         (Get-Command -Module OpenAIVideos).Name | Sort-Object | Should -Be ($expected | Sort-Object)

@@ -35,8 +35,9 @@ function Start-TestEmulator {
     $port = ([System.Net.IPEndPoint]$listener.LocalEndpoint).Port
     $listener.Stop()
 
-    # Azure's flavor serves the API under /openai/v1, as Azure does; the others under /v1.
-    $baseUri = "http://127.0.0.1:$port/$(if ($Flavor -eq 'azure') { 'openai/v1' } else { 'v1' })"
+    # Each flavor serves the API under its server's own root: Azure /openai/v1, Gemini /v1beta/openai, OpenRouter /api/v1.
+    $apiRoot = switch ($Flavor) { 'azure' { 'openai/v1' } 'gemini' { 'v1beta/openai' } 'openrouter' { 'api/v1' } default { 'v1' } }
+    $baseUri = "http://127.0.0.1:$port/$apiRoot"
     $process = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
         -RedirectStandardOutput (Join-Path $LogFolder 'emulator.out.txt') -RedirectStandardError (Join-Path $LogFolder 'emulator.err.txt') `
         -ArgumentList @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds, '--flavor', $Flavor)
@@ -45,8 +46,12 @@ function Start-TestEmulator {
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
     while ([DateTime]::UtcNow -lt $deadline) {
         try {
-            $null = Invoke-RestMethod -Uri "$baseUri/videos?limit=1" -Headers @{ Authorization = "Bearer $ApiKey" } -TimeoutSec 2
-            return [pscustomobject]@{ Process = $process; BaseUri = $baseUri; ApiKey = $ApiKey }
+            # The admin route exists under every flavor (Gemini and OpenRouter have no list route to probe).
+            $null = Invoke-RestMethod -Uri "http://127.0.0.1:$port/_emulator/stats" -Headers @{ Authorization = "Bearer $ApiKey" } -TimeoutSec 2
+            # Gemini and OpenRouter also run a storage origin for result URLs; the server prints it before it answers.
+            $storage = Select-String -Path (Join-Path $LogFolder 'emulator.out.txt') -Pattern 'Storage origin .*: (\S+)$' |
+                Select-Object -First 1 | ForEach-Object { $_.Matches[0].Groups[1].Value }
+            return [pscustomobject]@{ Process = $process; BaseUri = $baseUri; ApiKey = $ApiKey; StorageUri = $storage }
         }
         catch {
             if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode)." }

@@ -33,9 +33,51 @@ namespace OpenAIVideos.Client.Serialization
                 {
                     video.AdditionalProperties[pair.Key] = ToPlainValue(pair.Value);
                 }
+
+                video.Cost = ResultFields.Cost(wire.Extra);
+                video.ContentUrls = ResultFields.ContentUrls(wire.Extra);
             }
 
             return video;
+        }
+
+        public static VideoModel ToModel(VideoModelWire wire, ServerKind server)
+        {
+            var durations = new List<string>();
+            foreach (var duration in wire.Durations ?? new List<JsonElement>())
+            {
+                if (duration.ValueKind is JsonValueKind.Number or JsonValueKind.String)
+                {
+                    durations.Add(duration.ValueKind == JsonValueKind.String ? duration.GetString()! : duration.GetRawText());
+                }
+            }
+
+            var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var pair in wire.PricingSkus ?? new Dictionary<string, JsonElement>())
+            {
+                // Prices come as decimal strings ("0.08"); numbers are taken too.
+                var text = pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString() : pair.Value.GetRawText();
+                if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var price))
+                {
+                    prices[pair.Key] = price;
+                }
+            }
+
+            return new VideoModel
+            {
+                Id = wire.Id ?? string.Empty,
+                Name = wire.Name,
+                Server = server,
+                Seconds = durations,
+                Resolutions = (IReadOnlyList<string>?)wire.Resolutions ?? Array.Empty<string>(),
+                AspectRatios = (IReadOnlyList<string>?)wire.AspectRatios ?? Array.Empty<string>(),
+                Sizes = (IReadOnlyList<string>?)wire.Sizes ?? Array.Empty<string>(),
+                FrameImages = (IReadOnlyList<string>?)wire.FrameImages ?? Array.Empty<string>(),
+                Audio = wire.GenerateAudio,
+                Seed = wire.Seed,
+                Prices = prices,
+                Source = "server",
+            };
         }
 
         public static VideoCharacter ToCharacter(CharacterWire wire) => new VideoCharacter

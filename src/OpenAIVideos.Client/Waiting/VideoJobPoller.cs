@@ -72,11 +72,18 @@ namespace OpenAIVideos.Client
             }
         }
 
-        /// <summary>The error a script sees for a job that ended badly: the API's code and message.</summary>
+        /// <summary>
+        /// The error a script sees for a job that ended badly, with the API's code and message: <see cref="VideoErrorIds.VideoFailed"/>
+        /// for <c>failed</c>, <see cref="VideoErrorIds.VideoCancelled"/> for <c>cancelled</c>, <see cref="VideoErrorIds.VideoExpired"/>
+        /// for <c>expired</c> (OpenRouter's terminal statuses, openrouter.ai/docs/api/api-reference/videos).
+        /// </summary>
         public static VideoApiException JobFailed(Video video)
         {
             var reason = video.Error is null ? "the server gave no reason" : $"{video.Error.Message} ({video.Error.Code})";
-            return new VideoApiException(VideoErrorIds.VideoFailed, VideoErrorCategory.InvalidResult, $"Video '{video.Id}' ended {video.Status}: {reason}.")
+            var (errorId, category) = VideoStatus.IsCancelled(video.Status) ? (VideoErrorIds.VideoCancelled, VideoErrorCategory.OperationStopped)
+                : VideoStatus.IsExpired(video.Status) ? (VideoErrorIds.VideoExpired, VideoErrorCategory.ResourceUnavailable)
+                : (VideoErrorIds.VideoFailed, VideoErrorCategory.InvalidResult);
+            return new VideoApiException(errorId, category, $"Video '{video.Id}' ended {video.Status}: {reason}.")
             {
                 VideoId = video.Id,
                 Video = video,
@@ -84,6 +91,10 @@ namespace OpenAIVideos.Client
                 ApiMessage = video.Error?.Message,
             };
         }
+
+        /// <summary>True for the error ids of a job that ended (failed, cancelled, expired), as opposed to a wait that did not.</summary>
+        public static bool IsJobEnding(string errorId) =>
+            errorId is VideoErrorIds.VideoFailed or VideoErrorIds.VideoCancelled or VideoErrorIds.VideoExpired;
 
         private async Task<Video> PollUntilTerminalAsync(string videoId, VideoWaitOptions options, IProgress<Video>? progress,
             SemaphoreSlim gate, UnreachableSpell spell, CancellationToken deadline, CancellationToken cancellationToken)
@@ -131,7 +142,7 @@ namespace OpenAIVideos.Client
                         }
                     }
 
-                    await Task.Delay(Interval(options, hint), deadline).ConfigureAwait(false);
+                    await Task.Delay(Interval(options, hint, _client.Profile.DefaultPollInterval), deadline).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -178,7 +189,8 @@ namespace OpenAIVideos.Client
             };
         }
 
-        private static TimeSpan Interval(VideoWaitOptions options, TimeSpan? serverHint)
+        // The caller's interval wins; then the server's hint for this poll; then the dialect's own advice.
+        private static TimeSpan Interval(VideoWaitOptions options, TimeSpan? serverHint, TimeSpan dialectDefault)
         {
             if (options.PollInterval is { } fixedInterval)
             {
@@ -190,7 +202,7 @@ namespace OpenAIVideos.Client
                 return hint > options.MaxServerPollInterval ? options.MaxServerPollInterval : hint;
             }
 
-            return VideoWaitOptions.DefaultPollInterval;
+            return dialectDefault;
         }
 
         private static bool IsUnreachable(VideoApiException exception) =>

@@ -15,7 +15,7 @@ namespace OpenAIVideos.Emulator.Diagnostics
 
         private static readonly HashSet<string> CredentialHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "Authorization", "api-key", "x-api-key", "x-litellm-api-key", "Proxy-Authorization", "Cookie",
+            "Authorization", "api-key", "x-api-key", "x-goog-api-key", "x-litellm-api-key", "Proxy-Authorization", "Cookie",
         };
 
         private readonly object _gate = new object();

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenAIVideos.Emulator.Api;
 using OpenAIVideos.Emulator.Dialects.Azure;
+using OpenAIVideos.Emulator.Dialects.Gemini;
 using OpenAIVideos.Emulator.Dialects.LiteLLM;
 using OpenAIVideos.Emulator.Dialects.OpenAI;
+using OpenAIVideos.Emulator.Dialects.OpenRouter;
 using OpenAIVideos.Emulator.Dialects.SGLang;
 using OpenAIVideos.Emulator.Dialects.VllmOmni;
 using OpenAIVideos.Emulator.Hosting;
@@ -27,6 +29,8 @@ namespace OpenAIVideos.Emulator.Dialects
             EmulatorFlavor.SGLang => new SGLangDialect(),
             EmulatorFlavor.LiteLLM => new LiteLLMDialect(),
             EmulatorFlavor.Azure => new AzureDialect(),
+            EmulatorFlavor.Gemini => new GeminiDialect(),
+            EmulatorFlavor.OpenRouter => new OpenRouterDialect(),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Flavor, "Unknown emulator flavor."),
         };
 
@@ -41,6 +45,18 @@ namespace OpenAIVideos.Emulator.Dialects
 
         /// <summary>Maps the routes this server has; <paramref name="routes"/> remembers them for 404/405 answers.</summary>
         public abstract void Map(IEndpointRouteBuilder api, RouteTable routes);
+
+        /// <summary>Whether this request needs no key (OpenRouter's public model list).</summary>
+        public virtual bool AllowsAnonymous(HttpRequest request) => false;
+
+        /// <summary>Whether completed videos are handed out as URLs on the storage origin, which then runs beside the API.</summary>
+        public virtual bool UsesStorageOrigin => false;
+
+        /// <summary>The HTTP status of a successful create (OpenRouter answers 202).</summary>
+        public virtual int CreatedStatus => StatusCodes.Status200OK;
+
+        /// <summary>What a successful create answers; most servers answer the video itself.</summary>
+        public virtual object PresentCreated(EmulatorState state, VideoJob job) => Present(state, job);
 
         /// <summary>The API key a request presents, or null.</summary>
         public virtual string? PresentedKey(HttpRequest request) =>

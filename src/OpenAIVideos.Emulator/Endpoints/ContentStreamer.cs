@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -18,22 +17,10 @@ namespace OpenAIVideos.Emulator.Endpoints
         /// <summary>Writes <paramref name="variant"/> of <paramref name="job"/>; <paramref name="honourRange"/> false (LiteLLM re-sends whole bodies) means no 206 and no Accept-Ranges.</summary>
         public static async Task WriteAsync(HttpContext context, EmulatorState state, VideoJob job, string variant, bool honourRange = true)
         {
-            bool synthetic = variant == "video" && job.Markers.ContentBytes.HasValue;
-            byte[]? asset = null;
-            string contentType = "video/mp4";
-            long length;
-            if (synthetic)
-            {
-                length = job.Markers.ContentBytes!.Value;
-            }
-            else
-            {
-                (asset, contentType) = ContentAssets.Get(variant, job.Size);
-                length = asset.Length;
-            }
-
+            var body = VideoContentBody.For(job, variant);
+            long length = body.Length;
             HttpResponse response = context.Response;
-            response.ContentType = contentType;
+            response.ContentType = body.ContentType;
             long start = 0, count = length;
             string rangeHeader = honourRange ? context.Request.Headers.Range.ToString() : string.Empty;
             if (honourRange)
@@ -54,15 +41,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             }
 
             response.ContentLength = count;
-            if (asset != null)
-            {
-                // Counted before writing: once a client holds the bytes, the statistics already include them.
-                state.Statistics.RecordContentBytes(count);
-                await response.Body.WriteAsync(asset.AsMemory((int)start, (int)count), context.RequestAborted);
-                return;
-            }
-
-            await SyntheticVideoContent.WriteAsync(response.Body, length, start, count, state.Statistics.RecordContentBytes, context.RequestAborted);
+            await body.WriteAsync(response.Body, start, count, state.Statistics.RecordContentBytes, context.RequestAborted);
         }
     }
 }

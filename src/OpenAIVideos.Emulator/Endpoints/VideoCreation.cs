@@ -16,7 +16,7 @@ namespace OpenAIVideos.Emulator.Endpoints
         public static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state, Func<Task<VideoSpec>> validate)
         {
             VideoJob job = await StoreAsync(context, state, validate);
-            return new ApiResult(state.Dialect.Present(state, job));
+            return new ApiResult(state.Dialect.PresentCreated(state, job), state.Dialect.CreatedStatus);
         }
 
         /// <summary>Validates, checks the caller's limit and stores; replays the first video for a repeated Idempotency-Key.</summary>
@@ -51,12 +51,15 @@ namespace OpenAIVideos.Emulator.Endpoints
         {
             DateTimeOffset now = state.Now;
             VideoJob job = state.Videos.Add(sequence =>
-                new VideoJob(state.Dialect.NewVideoId(), sequence, spec.Model, spec.Prompt, spec.Size, spec.Seconds, now, spec.RemixedFromVideoId, owner));
+                new VideoJob(state.Dialect.NewVideoId(), sequence, spec.Model, spec.Prompt, spec.Size, spec.Seconds, now, spec.RemixedFromVideoId, owner, spec.Details));
             state.Statistics.RecordVideoCreated();
             return job;
         }
     }
 
-    /// <summary>A validated request for a new video; <see cref="Size"/> is null where a server leaves it unset (vLLM-Omni).</summary>
-    internal sealed record VideoSpec(string Model, string Prompt, string? Size, string Seconds, string? RemixedFromVideoId = null);
+    /// <summary>
+    /// A validated request for a new video; <see cref="Size"/> is null where a server leaves it unset (vLLM-Omni);
+    /// <see cref="Details"/> is what the dialect keeps for itself (<see cref="VideoJob.Details"/>).
+    /// </summary>
+    internal sealed record VideoSpec(string Model, string Prompt, string? Size, string Seconds, string? RemixedFromVideoId = null, object? Details = null);
 }

@@ -28,7 +28,7 @@ namespace OpenAIVideos.Emulator.Hosting
         public Task InvokeAsync(HttpContext context)
         {
             string? key = _dialect.PresentedKey(context.Request);
-            if (_options.RequireAuthentication)
+            if (_options.RequireAuthentication && !_dialect.AllowsAnonymous(context.Request))
             {
                 if (string.IsNullOrEmpty(key))
                 {

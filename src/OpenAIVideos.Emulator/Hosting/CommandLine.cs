@@ -41,6 +41,9 @@ namespace OpenAIVideos.Emulator.Hosting
                     case "--max-running-jobs":
                         options.MaxRunningJobsPerKey = int.Parse(ValueAfter(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
                         break;
+                    case "--storage-port":
+                        options.StoragePort = int.Parse(ValueAfter(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
+                        break;
                     case "--page-size":
                         options.DefaultPageSize = int.Parse(ValueAfter(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
                         break;

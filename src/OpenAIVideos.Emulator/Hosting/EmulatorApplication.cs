@@ -60,6 +60,12 @@ namespace OpenAIVideos.Emulator.Hosting
                 state.Dialect.Map(app.MapGroup(prefix.Length == 0 ? "/" : prefix), routes.WithPrefix(prefix));
             }
 
+            if (state.Dialect.UsesStorageOrigin)
+            {
+                state.Storage.Start();
+                app.Lifetime.ApplicationStopped.Register(state.Storage.Dispose);
+            }
+
             AdminEndpoints.Map(app);
             app.MapFallback((RequestDelegate)(context => throw state.Dialect.UnknownRoute(context, routes)));
             return app;

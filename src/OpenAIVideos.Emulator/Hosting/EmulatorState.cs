@@ -3,6 +3,7 @@ using OpenAIVideos.Emulator.Diagnostics;
 using OpenAIVideos.Emulator.Dialects;
 using OpenAIVideos.Emulator.Faults;
 using OpenAIVideos.Emulator.Jobs;
+using OpenAIVideos.Emulator.Storage;
 
 namespace OpenAIVideos.Emulator.Hosting
 {
@@ -14,6 +15,7 @@ namespace OpenAIVideos.Emulator.Hosting
             Options = options;
             Dialect = ServerDialect.For(options);
             RequestLog = new RequestLog(options.RequestLogCapacity, options.RequestLogBodyBytes);
+            Storage = new StorageOrigin(this);
         }
 
         public EmulatorOptions Options { get; }
@@ -26,6 +28,9 @@ namespace OpenAIVideos.Emulator.Hosting
         public FaultInjector Faults { get; } = new FaultInjector();
         public EmulatorStatistics Statistics { get; } = new EmulatorStatistics();
         public RequestLog RequestLog { get; }
+
+        /// <summary>The second origin serving result URLs (started only for dialects that hand out such URLs).</summary>
+        public StorageOrigin Storage { get; }
 
         public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 

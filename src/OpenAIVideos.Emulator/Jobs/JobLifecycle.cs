@@ -24,9 +24,11 @@ namespace OpenAIVideos.Emulator.Jobs
             }
 
             TimeSpan elapsed = now - job.CreatedAt;
-            if (job.Markers.Fail && elapsed >= duration / 2)
+            if (job.Markers.HalfwayEnd is string end && elapsed >= duration / 2)
             {
-                return new JobState(JobState.Failed, ProgressAt(duration / 2, duration), null, null, "moderation_blocked", ModerationMessage, job.CreatedAt + duration / 2);
+                return end == JobState.Failed
+                    ? new JobState(JobState.Failed, ProgressAt(duration / 2, duration), null, null, "moderation_blocked", ModerationMessage, job.CreatedAt + duration / 2)
+                    : new JobState(end, ProgressAt(duration / 2, duration), null, null, null, null, job.CreatedAt + duration / 2);
             }
 
             if (elapsed >= duration)

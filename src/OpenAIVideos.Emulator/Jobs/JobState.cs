@@ -20,7 +20,13 @@ namespace OpenAIVideos.Emulator.Jobs
         public const string Completed = "completed";
         public const string Failed = "failed";
 
-        public bool IsTerminal => Status == Completed || Status == Failed;
+        /// <summary>Ended by the provider or the user before a result (OpenRouter reports it; the emulator's <c>[emulator:cancel]</c>).</summary>
+        public const string Cancelled = "cancelled";
+
+        /// <summary>Ended because the job ran out of time (OpenRouter reports it; the emulator's <c>[emulator:expire]</c>).</summary>
+        public const string Expired = "expired";
+
+        public bool IsTerminal => Status is Completed or Failed or Cancelled or Expired;
 
         public bool IsContentExpired(DateTimeOffset now) => ExpiresAt.HasValue && now >= ExpiresAt.Value;
     }

@@ -13,8 +13,9 @@ namespace OpenAIVideos.Emulator.Jobs
         private DateTimeOffset? _expiredAt;
 
         public VideoJob(string id, long sequence, string model, string prompt, string? size, string seconds,
-            DateTimeOffset createdAt, string? remixedFromVideoId, string owner = RequestOwner.Anonymous)
+            DateTimeOffset createdAt, string? remixedFromVideoId, string owner = RequestOwner.Anonymous, object? details = null)
         {
+            Details = details;
             Owner = owner;
             Id = id;
             Sequence = sequence;
@@ -40,6 +41,9 @@ namespace OpenAIVideos.Emulator.Jobs
         public DateTimeOffset CreatedAt { get; }
         public string? RemixedFromVideoId { get; }
         public PromptMarkers Markers { get; }
+
+        /// <summary>What a dialect keeps beyond the common fields (OpenRouter's duration and price, Gemini's resolution); null for most.</summary>
+        public object? Details { get; }
 
         /// <summary>Who made it: a hash of the creating key (<see cref="RequestOwner"/>), never the key itself.</summary>
         public string Owner { get; }

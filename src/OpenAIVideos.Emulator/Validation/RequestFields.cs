@@ -124,6 +124,44 @@ namespace OpenAIVideos.Emulator.Validation
             return element.TryGetProperty(child, out JsonElement value) ? StringOf(value, $"{parent}.{child}") : null;
         }
 
+        /// <summary>
+        /// A scalar field as text: a form value, or a JSON string, number or boolean (numbers and booleans as their JSON
+        /// text); null when absent or JSON null. Objects and arrays are rejected as <c>invalid_type</c>.
+        /// </summary>
+        public string? Scalar(string name)
+        {
+            if (_form != null || !_json.TryGetProperty(name, out JsonElement element))
+            {
+                return String(name);
+            }
+
+            return element.ValueKind switch
+            {
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+                _ => StringOf(element, name),
+            };
+        }
+
+        /// <summary>The JSON kind of a field (<see cref="JsonValueKind.Undefined"/> when absent or the body is a form).</summary>
+        public JsonValueKind JsonKind(string name) =>
+            _form is null && _json.TryGetProperty(name, out JsonElement element) ? element.ValueKind : JsonValueKind.Undefined;
+
+        /// <summary>
+        /// How many items a list field holds: a JSON array's length (a single value counts one); in a form, the values and
+        /// files named <c>name</c>, <c>name[]</c> or <c>name[i]</c>.
+        /// </summary>
+        public int ItemCount(string name)
+        {
+            if (_form != null)
+            {
+                bool Named(string key) => key == name || (key.StartsWith(name + "[", StringComparison.Ordinal) && key.EndsWith(']'));
+                return _form.Where(pair => Named(pair.Key)).Sum(pair => pair.Value.Count) + _form.Files.Count(file => Named(file.Name));
+            }
+
+            return !_json.TryGetProperty(name, out JsonElement element) || element.ValueKind == JsonValueKind.Null ? 0
+                : element.ValueKind == JsonValueKind.Array ? element.GetArrayLength() : 1;
+        }
+
         /// <summary>Whether the body names <paramref name="name"/> at all: as a field, a file, or nested keys.</summary>
         public bool Has(string name) => Names.Contains(name, StringComparer.Ordinal);
 

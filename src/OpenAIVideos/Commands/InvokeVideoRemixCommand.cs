@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenAIVideos.Client;
 using OpenAIVideos.Commands.Completion;
 using OpenAIVideos.Commands.Pipeline;
 
@@ -40,7 +41,9 @@ namespace OpenAIVideos.Commands
         /// <summary>Remixes one video.</summary>
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(VideoId, $"Remix video (billed) with prompt '{VideoFormatter.PromptCell(Prompt, 60)}'"))
+            // A remix is billed like a new video of the source's model, size and length.
+            var cost = SourceCostText(VideoId, source => new VideoCreateRequest { Prompt = Prompt, Model = source.Model, Size = source.Size, Seconds = source.Seconds });
+            if (!ShouldProcess(VideoId, $"Remix video (billed) with prompt '{VideoFormatter.PromptCell(Prompt, 60)}'{cost}"))
             {
                 return;
             }

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
 using OpenAIVideos.Client;
 using OpenAIVideos.Commands.Completion;
@@ -21,8 +20,6 @@ namespace OpenAIVideos.Commands
     public sealed class NewVideoCommand : VideoApiCmdlet
     {
         private const string DefaultSet = "Default";
-        private VideoInputReference? _reference;
-        private string? _resolvedReference;
 
         /// <summary>
         /// What the video shows (1 to 32,000 characters). Piped strings each make a video; piped objects give their
@@ -38,22 +35,57 @@ namespace OpenAIVideos.Commands
         [ArgumentCompleter(typeof(ModelCompleter))]
         public string? Model { get; set; }
 
-        /// <summary>The duration in seconds, as the API's string: 4, 8 or 12 (default 4); numbers typed are converted.</summary>
+        /// <summary>
+        /// The duration in seconds (e.g. 4, 8, 12 for sora-2; 4, 6, 8 for Veo); sent in the server's own field and type
+        /// (a string for the spec, an integer for Gemini, a number for OpenRouter). Completion offers what the model takes.
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Duration")]
         [ArgumentCompleter(typeof(SecondsCompleter))]
         public string? Seconds { get; set; }
 
-        /// <summary>The resolution as WIDTHxHEIGHT, e.g. 720x1280 (default) or 1280x720.</summary>
+        /// <summary>The resolution as WIDTHxHEIGHT, e.g. 720x1280 or 1280x720.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SizeCompleter))]
         public string? Size { get; set; }
 
+        /// <summary>The aspect ratio, e.g. 16:9 or 9:16 (Gemini, OpenRouter).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AspectRatioCompleter))]
+        public string? AspectRatio { get; set; }
+
+        /// <summary>The resolution class, e.g. 720p or 1080p (Gemini, OpenRouter).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ResolutionCompleter))]
+        public string? Resolution { get; set; }
+
+        /// <summary>What the video should not show (Gemini, vLLM-Omni, SGLang).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? NegativePrompt { get; set; }
+
+        /// <summary>A seed for repeatable results (Gemini, OpenRouter, vLLM-Omni, SGLang).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public long Seed { get; set; }
+
+        /// <summary>Generate an audio track (-Audio), or not (-Audio:$false), where the server lets it be chosen (OpenRouter).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter Audio { get; set; }
+
         /// <summary>
-        /// The image the video starts from: a local image path (relative to the current location), an http(s) or data URL,
-        /// or a file id (file-...). It must match -Size exactly.
+        /// The image the video starts from (its first frame): a local image path (relative to the current location), an
+        /// http(s) or data URL, or a file id (file-...). For sora-2 it must match -Size exactly.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? InputReference { get; set; }
+
+        /// <summary>The image the video ends on: a local image path or an http(s) or data URL (Gemini, OpenRouter).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? LastFrame { get; set; }
+
+        /// <summary>Up to three images of a subject or style to keep: local paths or http(s) or data URLs (Gemini, OpenRouter).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateCount(1, VideoRequestValues.MaxReferenceImages)]
+        public string[]? ReferenceImage { get; set; }
 
         /// <summary>Ids of characters (New-VideoCharacter) to appear; at most two.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -76,65 +108,43 @@ namespace OpenAIVideos.Commands
         /// <summary>Creates one video.</summary>
         protected override void ProcessRecord()
         {
-            if (!TryResolveReference())
+            VideoCreateRequest request;
+            try
             {
+                request = new VideoRequestValues
+                {
+                    Prompt = Prompt,
+                    Model = Model,
+                    Seconds = Seconds,
+                    Size = Size,
+                    AspectRatio = AspectRatio,
+                    Resolution = Resolution,
+                    NegativePrompt = NegativePrompt,
+                    Seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                    Audio = MyInvocation.BoundParameters.ContainsKey(nameof(Audio)) ? Audio.IsPresent : (bool?)null,
+                    InputReference = InputReference,
+                    LastFrame = LastFrame,
+                    ReferenceImages = ReferenceImage ?? new string[0],
+                    Characters = Character ?? new string[0],
+                    AdditionalProperties = ToAdditionalProperties(AdditionalProperties),
+                }.ToRequest(ResolvePath, System.IO.File.Exists);
+            }
+            catch (VideoApiException exception)
+            {
+                // Values may come from each row (Import-Csv): a bad one fails that row only.
+                WriteApiError(exception, Prompt);
                 return;
             }
 
-            // Rows may leave a column empty: that means the server's default, as an absent column does.
-            var model = ParameterValues.NullIfBlank(Model);
-            var seconds = ParameterValues.NullIfBlank(Seconds);
-            var size = ParameterValues.NullIfBlank(Size);
-            var estimate = VideoCostEstimator.Estimate(model, size, seconds);
-            var action = $"Create a {seconds ?? VideoCostEstimator.DefaultSeconds} s video ({model ?? VideoCostEstimator.DefaultModel}, "
-                + $"{size ?? VideoCostEstimator.DefaultSize}{(_reference is null ? string.Empty : ", from " + _reference)}), estimated cost {estimate}";
+            var action = CreateDescription.Describe(Client.Profile, ModelsForEstimate(), request);
             if (!ShouldProcess($"'{VideoFormatter.PromptCell(Prompt, 60)}'", action))
             {
                 return;
             }
 
-            var request = new VideoCreateRequest
-            {
-                Prompt = Prompt,
-                Model = model,
-                Seconds = seconds,
-                Size = size,
-                InputReference = _reference,
-                CharacterIds = (Character ?? new string[0]).Where(id => ParameterValues.NullIfBlank(id) is not null).ToArray(),
-                AdditionalProperties = ToAdditionalProperties(AdditionalProperties),
-            };
             if (TryRun((client, token) => client.CreateAsync(request, token), Prompt, out var created))
             {
                 WriteCreated(created, Wait, TimeoutSec);
-            }
-        }
-
-        // Resolves the input reference once per distinct value (it may come from each row); a bad one fails that row only.
-        private bool TryResolveReference()
-        {
-            // An empty cell (a CSV row without a reference) means none.
-            if (string.IsNullOrWhiteSpace(InputReference))
-            {
-                _reference = null;
-                _resolvedReference = null;
-                return true;
-            }
-
-            if (InputReference == _resolvedReference)
-            {
-                return true;
-            }
-
-            try
-            {
-                _reference = InputReferenceResolver.Resolve(InputReference!, ResolvePath, System.IO.File.Exists);
-                _resolvedReference = InputReference;
-                return true;
-            }
-            catch (VideoApiException exception)
-            {
-                WriteApiError(exception, InputReference);
-                return false;
             }
         }
     }

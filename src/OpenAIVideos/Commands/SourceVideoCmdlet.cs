@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -55,6 +56,12 @@ namespace OpenAIVideos.Commands
         /// <summary>What -WhatIf and -Confirm say will be done, e.g. "Edit video (billed)".</summary>
         protected abstract string Action { get; }
 
+        /// <summary>
+        /// How the new video is priced from a source on the server (for -WhatIf), or null when the price cannot be told
+        /// from the source alone (then -WhatIf reads nothing).
+        /// </summary>
+        protected virtual Func<Video, VideoCreateRequest>? PricedLike => null;
+
         /// <summary>Sends the request for one source: either <paramref name="videoId"/> or <paramref name="file"/> is set.</summary>
         protected abstract Task<Video> SendAsync(VideosClient client, string? videoId, UploadFile? file, IDictionary<string, object?> extras, CancellationToken token);
 
@@ -63,7 +70,8 @@ namespace OpenAIVideos.Commands
         {
             var byFile = ParameterSetName == ByFileSet;
             var source = byFile ? ResolvePath(Path!) : VideoId!;
-            if (!ShouldProcess(source, $"{Action} with prompt '{VideoFormatter.PromptCell(Prompt, 60)}'"))
+            var cost = byFile || PricedLike is not { } priced ? string.Empty : SourceCostText(source, priced);
+            if (!ShouldProcess(source, $"{Action} with prompt '{VideoFormatter.PromptCell(Prompt, 60)}'{cost}"))
             {
                 return;
             }

@@ -35,7 +35,7 @@ namespace OpenAIVideos.Commands
         public Uri? BaseUri { get; set; }
 
         /// <summary>
-        /// The kind of server for this call (Generic, OpenAI, Azure, LiteLLM, VllmOmni, SGLang): its dialect decides the
+        /// The kind of server for this call (Generic, OpenAI, Azure, LiteLLM, VllmOmni, SGLang, Gemini, OpenRouter): its dialect decides the
         /// encoding, key header and which operations exist. Defaults to the session's, else what the address suggests.
         /// </summary>
         [Parameter]
@@ -206,7 +206,7 @@ namespace OpenAIVideos.Commands
         /// <summary>
         /// Waits on all <paramref name="videoIds"/> at once under a <see cref="WaitProgressBoard"/> and writes each video
         /// as it finishes, in the order they finish; one that ends failed, cancelled or expired is written AND reported
-        /// (VideoFailed), one that cannot be waited on is reported. A server out of reach shows on the overall bar and as
+        /// (VideoFailed, VideoCancelled, VideoExpired), one that cannot be waited on is reported. A server out of reach shows on the overall bar and as
         /// one warning per spell.
         /// </summary>
         protected void WaitAllAndWrite(IReadOnlyList<string> videoIds, VideoWaitOptions options)
@@ -262,7 +262,7 @@ namespace OpenAIVideos.Commands
 
         private void WriteOutcome(VideoWaitOutcome outcome)
         {
-            if (outcome.Video is not null && (outcome.Succeeded || outcome.Error!.ErrorId == VideoErrorIds.VideoFailed))
+            if (outcome.Video is not null && (outcome.Succeeded || VideoJobPoller.IsJobEnding(outcome.Error!.ErrorId)))
             {
                 WriteObject(outcome.Video);
             }
@@ -281,6 +281,53 @@ namespace OpenAIVideos.Commands
                 PercentComplete = bar.PercentComplete,
                 RecordType = bar.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
             });
+
+        /// <summary>
+        /// The connection's model catalogue for a -WhatIf price: what is cached or documented, else (under -WhatIf only,
+        /// where it replaces the paid call) one unbilled <c>GET /videos/models</c>; null when it cannot be had.
+        /// </summary>
+        protected System.Collections.Generic.IReadOnlyList<VideoModel>? ModelsForEstimate()
+        {
+            var known = VideoModelCatalogue.Peek(Client.Options);
+            if (known is not null || !IsWhatIf())
+            {
+                return known;
+            }
+
+            try
+            {
+                return Run((client, token) => VideoModelCatalogue.GetAsync(client, cancellationToken: token));
+            }
+            catch (VideoApiException exception)
+            {
+                WriteVerbose($"No price: the model catalogue could not be read ({exception.Message}).");
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Under -WhatIf, <c>, estimated cost $0.40</c> for a video made from <paramref name="videoId"/> (a remix or an
+        /// extension), priced like a new video shaped by <paramref name="shape"/> from the source (read with one unbilled
+        /// retrieve); empty otherwise, so a real run sends nothing extra.
+        /// </summary>
+        protected string SourceCostText(string videoId, Func<Video, VideoCreateRequest> shape)
+        {
+            if (!IsWhatIf())
+            {
+                return string.Empty;
+            }
+
+            try
+            {
+                var source = Run((client, token) => client.RetrieveAsync(videoId, token));
+                return ", estimated cost " + VideoCostEstimator.Estimate(Client.Profile, ModelsForEstimate(), shape(source));
+            }
+            catch (VideoApiException exception)
+            {
+                WriteVerbose($"No price: the source video could not be read ({exception.Message}).");
+                return ", estimated cost unknown";
+            }
+        }
 
         /// <summary>True when <c>-WhatIf</c> (or <c>$WhatIfPreference</c>) is in force: -Force must not bypass it.</summary>
         protected bool IsWhatIf()

@@ -12,7 +12,7 @@ namespace OpenAIVideos.Commands
     /// <para type="synopsis">Waits for videos to finish and writes each as it does.</para>
     /// <para type="description">Collects every id given or piped, then waits on all at once, showing an overall progress
     /// bar and, under it, one per video for up to 10 videos at a time. Each video is written as it finishes, in the
-    /// order they finish. A video that ends failed, cancelled or expired is written AND reported as a VideoFailed error (so -ErrorAction Stop and $? work);
+    /// order they finish. A video that ends failed, cancelled or expired is written AND reported as a VideoFailed, VideoCancelled or VideoExpired error (so -ErrorAction Stop and $? work);
     /// one still running at -TimeoutSec is reported as WaitTimedOut and goes on running on the server.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "Video", DefaultParameterSetName = DefaultSet)]

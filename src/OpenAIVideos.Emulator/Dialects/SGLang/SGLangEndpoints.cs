@@ -22,7 +22,7 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
         {
             routes.Map(api, "POST", "/videos", CreateAsync, "create");
             routes.Map(api, "GET", "/videos", List, "list");
-            routes.Map(api, "GET", "/videos/{videoId}", Retrieve, "retrieve");
+            routes.Map(api, "GET", "/videos/{videoId}", VideoRetrieval.Retrieve, "retrieve");
             routes.Map(api, "DELETE", "/videos/{videoId}", Delete, "delete");
             routes.Map(api, "GET", "/videos/{videoId}/content", DownloadAsync, "content");
         }
@@ -65,9 +65,6 @@ namespace OpenAIVideos.Emulator.Dialects.SGLang
             var page = (limit is int take ? jobs.Take(take) : jobs).Select(job => SGLangDialect.Present(state, job, deleted: false)).ToList();
             return new ApiResult(new SGLangVideoList(page, "list"));
         }
-
-        private static IResult Retrieve(string videoId, HttpContext context, EmulatorState state) =>
-            new ApiResult(state.Dialect.Present(state, state.Dialect.FindVideo(state, context, videoId)));
 
         /// <summary>Pops the job in any status (no cancellation) and answers it marked deleted.</summary>
         private static IResult Delete(string videoId, HttpContext context, EmulatorState state)
