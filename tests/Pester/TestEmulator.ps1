@@ -45,7 +45,8 @@ function Start-TestEmulator {
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
     while ([DateTime]::UtcNow -lt $deadline) {
         try {
-            $null = Invoke-RestMethod -Uri "$baseUri/videos?limit=1" -Headers @{ Authorization = "Bearer $ApiKey" } -TimeoutSec 2
+            # The admin route answers under every flavor (LiteLLM's lists need a provider; Azure's root differs).
+            $null = Invoke-RestMethod -Uri "http://127.0.0.1:$port/_emulator/stats" -Headers @{ Authorization = "Bearer $ApiKey" } -TimeoutSec 2
             return [pscustomobject]@{ Process = $process; BaseUri = $baseUri; ApiKey = $ApiKey }
         }
         catch {

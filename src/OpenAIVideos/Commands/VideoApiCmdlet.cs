@@ -181,7 +181,7 @@ namespace OpenAIVideos.Commands
                 return;
             }
 
-            var activity = $"Waiting for video {created.Id}";
+            var activity = "Waiting for " + VideoFormatter.ProgressTitle(created.Id, created.Prompt);
             var progress = new DispatchingProgress<Video>(_dispatcher, video =>
                 WriteProgress(new ProgressRecord(1, activity, VideoFormatter.ProgressStatus(video)) { PercentComplete = Math.Max(0, Math.Min(100, video.Progress)) }));
             var options = new VideoWaitOptions { Timeout = timeoutSec > 0 ? TimeSpan.FromSeconds(timeoutSec) : (TimeSpan?)null };
