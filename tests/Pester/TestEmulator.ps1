@@ -23,7 +23,9 @@ function Start-TestEmulator {
         [Parameter(Mandatory)] [string] $LogFolder,
         [string] $ApiKey = 'pester-key',
         [double] $JobSeconds = 1,
-        [string] $Flavor = 'openai'
+        [string] $Flavor = 'openai',
+        # As a self-hosted server started without a key: no key needed.
+        [switch] $NoAuth
     )
 
     $emulatorDll = Join-Path $script:RepositoryRoot 'out/emulator/OpenAIVideos.Emulator.dll'
@@ -37,9 +39,11 @@ function Start-TestEmulator {
 
     # Azure's flavor serves the API under /openai/v1, as Azure does; the others under /v1.
     $baseUri = "http://127.0.0.1:$port/$(if ($Flavor -eq 'azure') { 'openai/v1' } else { 'v1' })"
+    $arguments = @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds, '--flavor', $Flavor)
+    if ($NoAuth) { $arguments += '--no-auth' }
     $process = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
         -RedirectStandardOutput (Join-Path $LogFolder 'emulator.out.txt') -RedirectStandardError (Join-Path $LogFolder 'emulator.err.txt') `
-        -ArgumentList @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds, '--flavor', $Flavor)
+        -ArgumentList $arguments
 
     # Poll until it answers (or dies): readiness is observed, not assumed after a fixed sleep.
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
