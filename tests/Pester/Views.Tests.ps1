@@ -51,6 +51,14 @@ $output[-1] | Out-Default
         @($Screen[($start + 1)..($end - 1)] | Where-Object { $_.Trim() })
     }
 
+    # A table's rows, once its header is found on one line with these columns, underlined.
+    function script:Get-TableRow([string[]] $Screen, [string] $Name, [string[]] $Columns) {
+        $lines = Get-Section $Screen $Name
+        @($lines[0] -split '\s+' | Where-Object { $_ }) | Should -Be $Columns
+        $lines[1] | Should -Match '^ *-'
+        @($lines | Select-Object -Skip 2)
+    }
+
     $script:Screens = @{}
     foreach ($width in 80, 120) {
         $script:Screens[$width] = Invoke-InConsole -Width $width -Script $script:ConsoleScript -Environment @{
@@ -82,11 +90,8 @@ Describe 'Default views in a <Width>-column console' -ForEach $script:Widths {
     }
 
     It 'Get-Video: one header line with the columns that matter, and rows told apart by their ids' {
-        $lines = Get-Section $Screen 'videos'
-        @($lines[0] -split '\s+' | Where-Object { $_ }) | Should -Be $Expected.Videos
-        $lines[1] | Should -Match '^-'
         # The consoles' batches add videos: the first console sees three, the next five.
-        $rows = @($lines | Select-Object -Skip 2)
+        $rows = Get-TableRow $Screen 'videos' $Expected.Videos
         $rows.Count | Should -BeGreaterOrEqual 3
         $cells = @($rows | ForEach-Object { ($_ -split '\s+')[0] })
         @($cells | Sort-Object -Unique).Count | Should -Be $rows.Count
@@ -108,10 +113,7 @@ Describe 'Default views in a <Width>-column console' -ForEach $script:Widths {
     }
 
     It 'the batch table: a header on one line, whole statuses and error ids' {
-        $lines = Get-Section $Screen 'batch'
-        @($lines[0] -split '\s+' | Where-Object { $_ }) | Should -Be $Expected.Batch
-        $lines[1] | Should -Match '^ *-'
-        $rows = @($lines | Select-Object -Skip 2)
+        $rows = Get-TableRow $Screen 'batch' $Expected.Batch
         $rows.Count | Should -Be 2
         ($rows -join "`n") | Should -Match ' Completed '
         ($rows -join "`n") | Should -Match ' Failed +video_\S+ +VideoFailed +\[emulator:fail\]'
