@@ -122,6 +122,8 @@ Describe 'Examples in the help, the about topic and README' {
             $emulator = Get-FlavorEmulator $Flavor
             $text = [regex]::Replace($text, '(-BaseUri\s+)\S+', { param($m) $m.Groups[1].Value + $emulator.BaseUri })
         }
+        # As in a user's session (the suite runs with Stop): an error an example shows on purpose does not end it.
+        $ErrorActionPreference = 'Continue'
         $PSDefaultParameterValues['Connect-OpenAIVideo:BaseUri'] = $script:BaseUri
         $PSDefaultParameterValues['Connect-OpenAIVideo:ApiKey'] = 'pester-key'
         Push-Location $folder
