@@ -407,7 +407,7 @@ function Invoke-Help {
         Write-Host ''
         Write-Host '**** HELP SKIPPED: Microsoft.PowerShell.PlatyPS 1.x is not installed and could not be installed.' -ForegroundColor Yellow
         Write-Host "**** Reason: $reason" -ForegroundColor Yellow
-        Write-Host '**** No MAML help was generated: this build has no en-US/OpenAIVideos.dll-help.xml, so Get-Help <cmdlet> shows' -ForegroundColor Yellow
+        Write-Host '**** No MAML help was generated: this build has no en-US/OpenAIVideos.dll-Help.xml, so Get-Help <cmdlet> shows' -ForegroundColor Yellow
         Write-Host '**** syntax only (Get-Help about_OpenAIVideos works: every build lays the about topic out).' -ForegroundColor Yellow
         Write-Host '**** Install PlatyPS 1.x where the Gallery is reachable, or put ../shared/tools/modules beside the clone;' -ForegroundColor Yellow
         Write-Host '**** -Task Test, Pester, Help and Package fail without it.' -ForegroundColor Yellow
