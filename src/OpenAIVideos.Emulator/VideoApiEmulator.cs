@@ -22,8 +22,8 @@ namespace OpenAIVideos.Emulator
     /// </summary>
     public sealed class VideoApiEmulator : IAsyncDisposable
     {
-        private readonly WebApplication _app;
         private readonly EmulatorState _state;
+        private WebApplication? _app;
 
         private VideoApiEmulator(WebApplication app, Uri rootUri)
         {
@@ -102,12 +102,31 @@ namespace OpenAIVideos.Emulator
             return true;
         }
 
-        /// <summary>Stops the server.</summary>
-        public async ValueTask DisposeAsync()
+        /// <summary>
+        /// Stops listening, as a server that goes down: connections are refused until <see cref="RestartAsync"/>. Jobs,
+        /// files and the clock are kept, as by a server whose storage outlives the process.
+        /// </summary>
+        public async Task StopAsync()
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            if (_app is { } app)
+            {
+                _app = null;
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
         }
+
+        /// <summary>Starts listening again on the same address and port, serving the jobs it had (see <see cref="StopAsync"/>).</summary>
+        public async Task RestartAsync(CancellationToken ct = default)
+        {
+            await StopAsync();
+            WebApplication app = EmulatorApplication.Build(_state, Array.Empty<string>(), RootUri.Port);
+            await app.StartAsync(ct);
+            _app = app;
+        }
+
+        /// <summary>Stops the server.</summary>
+        public async ValueTask DisposeAsync() => await StopAsync();
 
         private bool WithUnfinished(string videoId, Func<VideoJob, DateTimeOffset, bool> change)
         {

@@ -81,5 +81,16 @@ namespace OpenAIVideos.Docs.Tests
             var text = File.ReadAllText(RepositoryPaths.Readme);
             Assert.True(text.Contains(command, StringComparison.Ordinal), $"README.md: does not give the command '{command}'.");
         }
+
+        [Fact]
+        public void TheReadmeSaysThatDotnetPwshWorksOnlyInsideTheRepository()
+        {
+            // dotnet pwsh is a local tool: only the manifest at the repository root makes the command exist.
+            var manifest = File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json"));
+            Assert.Contains("\"pwsh\"", manifest, StringComparison.Ordinal);
+            var text = Text.Normalize(File.ReadAllText(RepositoryPaths.Readme));
+            Assert.True(text.Contains("works only inside the repository", StringComparison.Ordinal),
+                "README.md: does not say that `dotnet pwsh` (a local tool of .config/dotnet-tools.json) works only inside the repository.");
+        }
     }
 }

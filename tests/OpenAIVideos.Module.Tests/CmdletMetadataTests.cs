@@ -46,12 +46,12 @@ namespace OpenAIVideos.Module.Tests
         // Cmdlet | parameter | set | Mandatory | Position (-1 none) | ByValue | ByPropertyName | aliases
         private static readonly ParameterFact[] OwnParameters =
         {
-            new("New-Video", "Prompt",               All, true,  0,  true,  false, ""),
-            new("New-Video", "Model",                All, false, -1, false, false, ""),
-            new("New-Video", "Seconds",              All, false, -1, false, false, ""),
-            new("New-Video", "Size",                 All, false, -1, false, false, ""),
-            new("New-Video", "InputReference",       All, false, -1, false, false, ""),
-            new("New-Video", "Character",            All, false, -1, false, false, "CharacterId"),
+            new("New-Video", "Prompt",               All, true,  0,  true,  true,  ""),
+            new("New-Video", "Model",                All, false, -1, false, true,  ""),
+            new("New-Video", "Seconds",              All, false, -1, false, true,  ""),
+            new("New-Video", "Size",                 All, false, -1, false, true,  ""),
+            new("New-Video", "InputReference",       All, false, -1, false, true,  ""),
+            new("New-Video", "Character",            All, false, -1, false, true,  "CharacterId"),
             new("New-Video", "AdditionalProperties", All, false, -1, false, false, ""),
             new("New-Video", "Wait",                 All, false, -1, false, false, ""),
             new("New-Video", "TimeoutSec",           All, false, -1, false, false, ""),
@@ -65,12 +65,12 @@ namespace OpenAIVideos.Module.Tests
             new("Remove-Video", "Force",    All, false, -1, false, false, ""),
             new("Remove-Video", "PassThru", All, false, -1, false, false, ""),
 
-            new("Invoke-VideoRemix", "VideoId",    All, true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoRemix", "VideoId",    All, true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoRemix", "Prompt",     All, true,  0,  false, false, ""),
             new("Invoke-VideoRemix", "Wait",       All, false, -1, false, false, ""),
             new("Invoke-VideoRemix", "TimeoutSec", All, false, -1, false, false, ""),
 
-            new("Invoke-VideoExtension", "VideoId",              "ById",   true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoExtension", "VideoId",              "ById",   true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoExtension", "Path",                 "ByFile", true,  -1, false, false, ""),
             new("Invoke-VideoExtension", "Prompt",               All,      true,  0,  false, false, ""),
             new("Invoke-VideoExtension", "Seconds",              All,      true,  -1, false, false, ""),
@@ -78,7 +78,7 @@ namespace OpenAIVideos.Module.Tests
             new("Invoke-VideoExtension", "Wait",                 All,      false, -1, false, false, ""),
             new("Invoke-VideoExtension", "TimeoutSec",           All,      false, -1, false, false, ""),
 
-            new("Invoke-VideoEdit", "VideoId",              "ById",   true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoEdit", "VideoId",              "ById",   true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoEdit", "Path",                 "ByFile", true,  -1, false, false, ""),
             new("Invoke-VideoEdit", "Prompt",               All,      true,  0,  false, false, ""),
             new("Invoke-VideoEdit", "AdditionalProperties", All,      false, -1, false, false, ""),
@@ -95,8 +95,8 @@ namespace OpenAIVideos.Module.Tests
             new("Wait-Video", "TimeoutSec",      All, false, -1, false, false, ""),
             new("Wait-Video", "PollIntervalSec", All, false, -1, false, false, ""),
 
-            new("New-VideoCharacter", "Name", All, true, -1, false, false, ""),
-            new("New-VideoCharacter", "Path", All, true, -1, false, false, ""),
+            new("New-VideoCharacter", "Name", All, true, -1, false, true, ""),
+            new("New-VideoCharacter", "Path", All, true, -1, false, true, ""),
 
             new("Get-VideoCharacter", "CharacterId", All, true, 0, true, true, "Id"),
 

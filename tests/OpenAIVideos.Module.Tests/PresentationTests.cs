@@ -111,10 +111,12 @@ namespace OpenAIVideos.Module.Tests
         public void BytesAndStatusTexts()
         {
             Assert.Equal("512 B", VideoFormatter.BytesText(512));
-            Assert.Equal("1.5 KB", VideoFormatter.BytesText(1536));
-            Assert.Equal("12.0 MB", VideoFormatter.BytesText(12L * 1024 * 1024));
-            Assert.Equal("1.0 MB of 2.0 MB", VideoFormatter.DownloadStatus(1024 * 1024, 2 * 1024 * 1024));
-            Assert.Equal("1.0 KB", VideoFormatter.DownloadStatus(1024, null));
+            Assert.Equal("1.5 KiB", VideoFormatter.BytesText(1536));
+            Assert.Equal("12.0 MiB", VideoFormatter.BytesText(12L * 1024 * 1024));
+            Assert.Equal("1.0 MiB of 2.0 MiB", VideoFormatter.DownloadStatus(1024 * 1024, 2 * 1024 * 1024));
+            Assert.Equal("1.0 KiB", VideoFormatter.DownloadStatus(1024, null));
+            // Powers of 1024 are labelled as such: 3 × 10⁹ bytes is 2.8 GiB, never "2.8 GB".
+            Assert.Equal("2.8 GiB", VideoFormatter.BytesText(3_000_000_000));
             Assert.Equal("in_progress, 45%", VideoFormatter.ProgressStatus(new Video { Status = "in_progress", Progress = 45 }));
             Assert.Equal("failed, 100% (moderation_blocked)", VideoFormatter.ProgressStatus(new Video { Status = "failed", Progress = 100, Error = new VideoError { Code = "moderation_blocked" } }));
         }

@@ -185,6 +185,10 @@ namespace OpenAIVideos.Client
                     _transport.Log($"Flushed {result.Bytes:N0} bytes of '{target}' to disk in {flushing.ElapsedMilliseconds} ms.");
                 }
 
+                // The flush of a large file takes seconds and cannot be interrupted; a Ctrl+C during it must not be
+                // followed by the file appearing under its name after the caller was told the download stopped.
+                cancellationToken.ThrowIfCancellationRequested();
+
                 if (!AtomicFile.Commit(temporary, target, overwrite))
                 {
                     _transport.Log($"'{target}' is saved, but its folder could not be flushed to disk: its new name may not survive a power cut.");

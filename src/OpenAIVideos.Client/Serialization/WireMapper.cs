@@ -103,16 +103,17 @@ namespace OpenAIVideos.Client.Serialization
         };
 
         // Unix seconds per the API; some gateways send fractional seconds or ISO 8601 text.
+        // In the local zone, as PowerShell shows times, for videos and characters alike (the instant is the server's).
         private static DateTimeOffset? ReadTimestamp(WireScalar value)
         {
             if (value.Kind == JsonValueKind.String
                 && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
-                return parsed;
+                return parsed.ToLocalTime();
             }
 
             var seconds = ReadNumber(value);
-            return seconds is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds.Value * 1000));
+            return seconds is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds.Value * 1000)).ToLocalTime();
         }
     }
 }

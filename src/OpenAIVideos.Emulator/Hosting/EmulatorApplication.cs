@@ -18,9 +18,16 @@ namespace OpenAIVideos.Emulator.Hosting
         /// <param name="options">Behaviour.</param>
         /// <param name="args">Command-line arguments (for <c>--urls</c>); empty for the in-process host.</param>
         /// <param name="listenOnOptionsAddress">Listen on <see cref="EmulatorOptions.BindAddress"/> with a free port.</param>
-        public static WebApplication Build(EmulatorOptions options, string[] args, bool listenOnOptionsAddress)
+        public static WebApplication Build(EmulatorOptions options, string[] args, bool listenOnOptionsAddress) =>
+            Build(new EmulatorState(options), args, listenOnOptionsAddress ? 0 : (int?)null);
+
+        /// <summary>Builds the application over existing state (a restart keeps its jobs).</summary>
+        /// <param name="state">The jobs, files and counters to serve.</param>
+        /// <param name="args">Command-line arguments (for <c>--urls</c>); empty for the in-process host.</param>
+        /// <param name="port">Listen on <see cref="EmulatorOptions.BindAddress"/> and this port (0: a free one); null: as <paramref name="args"/> say.</param>
+        public static WebApplication Build(EmulatorState state, string[] args, int? port)
         {
-            var state = new EmulatorState(options);
+            var options = state.Options;
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton(state);
@@ -33,9 +40,9 @@ namespace OpenAIVideos.Emulator.Hosting
             {
                 kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
                 kestrel.AddServerHeader = false;
-                if (listenOnOptionsAddress)
+                if (port is { } listenPort)
                 {
-                    kestrel.Listen(options.BindAddress, 0);
+                    kestrel.Listen(options.BindAddress, listenPort);
                 }
             });
 

@@ -103,7 +103,7 @@ namespace OpenAIVideos.Commands
             catch (ArgumentException exception)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(exception,
-                    VideoErrorReport.Of("InvalidConnectionParameter", VideoErrorCategory.InvalidArgument, exception.Message, BaseUri)));
+                    VideoErrorReport.FromArgument(VideoErrorReport.InvalidConnectionParameterId, exception, BaseUri)));
                 return;
             }
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OpenAIVideos.Commands.Completion;
+using OpenAIVideos.Commands.Pipeline;
 
 namespace OpenAIVideos.Commands
 {
@@ -14,9 +15,10 @@ namespace OpenAIVideos.Commands
     {
         private const string DefaultSet = "Default";
 
-        /// <summary>The completed video to remix; video objects bind by their Id.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The completed video to remix; video objects bind by their Id, piped strings as ids.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id")]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string VideoId { get; set; } = string.Empty;

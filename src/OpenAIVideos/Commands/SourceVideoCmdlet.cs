@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenAIVideos.Client;
 using OpenAIVideos.Commands.Completion;
+using OpenAIVideos.Commands.Pipeline;
 
 namespace OpenAIVideos.Commands
 {
@@ -20,9 +21,10 @@ namespace OpenAIVideos.Commands
         /// <summary>Parameter set: the source is a local MP4 that is uploaded.</summary>
         protected const string ByFileSet = "ByFile";
 
-        /// <summary>The completed source video; video objects bind by their Id.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The completed source video; video objects bind by their Id, piped strings as ids.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id")]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? VideoId { get; set; }

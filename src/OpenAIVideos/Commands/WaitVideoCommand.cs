@@ -26,6 +26,7 @@ namespace OpenAIVideos.Commands
         /// <summary>The videos to wait for; video objects bind by their Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id", Many = true)]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] VideoId { get; set; } = Array.Empty<string>();
@@ -63,57 +64,10 @@ namespace OpenAIVideos.Commands
             base.EndProcessing();
         }
 
-        private void WaitAll()
+        private void WaitAll() => WaitAllAndWrite(_ids, new VideoWaitOptions
         {
-            var options = new VideoWaitOptions
-            {
-                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : (TimeSpan?)null,
-            };
-            var board = new WaitProgressBoard(_ids);
-            WriteProgressBar(board.Overall());
-            var progress = new DispatchingProgress<Video>(Dispatcher, video =>
-            {
-                if (board.Polled(video) is { } bar)
-                {
-                    WriteProgressBar(bar);
-                }
-            });
-            try
-            {
-                Run(async (client, token) =>
-                {
-                    await foreach (var outcome in client.Poller.WaitAllAsync(_ids, options, progress, token).ConfigureAwait(false))
-                    {
-                        await Dispatcher.PostAsync(() =>
-                        {
-                            foreach (var bar in board.Finished(outcome.VideoId))
-                            {
-                                WriteProgressBar(bar);
-                            }
-
-                            Report(outcome);
-                        }, token).ConfigureAwait(false);
-                    }
-                });
-            }
-            finally
-            {
-                WriteProgressBar(board.Close());
-            }
-        }
-
-        private void Report(VideoWaitOutcome outcome)
-        {
-            if (outcome.Video is not null && (outcome.Succeeded || outcome.Error!.ErrorId == VideoErrorIds.VideoFailed))
-            {
-                WriteObject(outcome.Video);
-            }
-
-            if (outcome.Error is not null)
-            {
-                WriteApiError(outcome.Error, (object?)outcome.Video ?? outcome.VideoId);
-            }
-        }
+            Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+            PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : (TimeSpan?)null,
+        });
     }
 }

@@ -157,10 +157,13 @@ namespace OpenAIVideos.Commands
             return future ? "in " + amount : amount + " ago";
         }
 
-        /// <summary>A byte count readable: <c>512 B</c>, <c>1.5 KB</c>, <c>12.3 MB</c> (1 KB = 1024 B).</summary>
+        /// <summary>
+        /// A byte count readable: <c>512 B</c>, <c>1.5 KiB</c>, <c>12.3 MiB</c>. Powers of 1024 carry the IEC names (KiB, MiB,
+        /// GiB): a 3 GB file (3 × 10⁹ bytes) is 2.8 GiB, and labelling that "2.8 GB" made it look short.
+        /// </summary>
         public static string BytesText(long bytes)
         {
-            string[] units = { "B", "KB", "MB", "GB", "TB" };
+            string[] units = { "B", "KiB", "MiB", "GiB", "TiB" };
             double value = bytes;
             var unit = 0;
             while (Math.Abs(value) >= 1024 && unit < units.Length - 1)
@@ -203,7 +206,7 @@ namespace OpenAIVideos.Commands
             return video.Error is null ? text : text + " (" + video.Error.Code + ")";
         }
 
-        /// <summary>A download's status line: <c>1.5 MB of 12.0 MB</c>, or <c>1.5 MB</c> when the size is unknown.</summary>
+        /// <summary>A download's status line: <c>1.5 MiB of 12.0 MiB</c>, or <c>1.5 MiB</c> when the size is unknown.</summary>
         public static string DownloadStatus(long received, long? total) =>
             total is > 0 ? BytesText(received) + " of " + BytesText(total.Value) : BytesText(received);
 

@@ -6,7 +6,9 @@ namespace OpenAIVideos.Commands
     /// <summary>
     /// Which progress bars Wait-Video draws: one overall bar and, under it, a bar per video for at most
     /// <see cref="MaxVideoBars"/> videos at a time, so that waiting on thousands of ids does not bury the host in
-    /// bars. A finished video's bar is closed and its place goes to the next unfinished video that reports.
+    /// bars. A finished video's bar is closed and its place goes to the next unfinished video that reports. The overall
+    /// bar is the mean of every video's progress (a finished one counts 100), so it moves while jobs of equal length run
+    /// side by side instead of staying at 0 until they all finish at once.
     /// </summary>
     public sealed class WaitProgressBoard
     {
@@ -20,6 +22,8 @@ namespace OpenAIVideos.Commands
         private readonly Dictionary<string, int> _activityIds = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly HashSet<string> _open = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _finished = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _progress = new Dictionary<string, int>(StringComparer.Ordinal);
+        private int _overallShown = -1;
 
         // Each bar's title as last drawn, so its closing update names it the same way.
         private readonly Dictionary<string, string> _titles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -53,12 +57,36 @@ namespace OpenAIVideos.Commands
         private string Title(string videoId) =>
             _titles.TryGetValue(videoId, out var title) ? title : VideoFormatter.ProgressTitle(videoId, null);
 
-        /// <summary>The overall bar as it stands.</summary>
-        public ProgressBarUpdate Overall()
+        /// <summary>The overall bar as it stands, with <paramref name="note"/> (e.g. "server unreachable, retrying") after the count.</summary>
+        public ProgressBarUpdate Overall(string? note = null)
         {
             var total = _activityIds.Count;
-            return new ProgressBarUpdate(OverallActivityId, -1, OverallActivity, $"{Done} of {total} done",
-                total == 0 ? 100 : Done * 100 / total, completed: false);
+            _overallShown = OverallPercent();
+            return new ProgressBarUpdate(OverallActivityId, -1, OverallActivity, $"{Done} of {total} done" + (note is null ? string.Empty : $"; {note}"),
+                _overallShown, completed: false);
+        }
+
+        /// <summary>The overall bar when a poll has moved it since it was last drawn, else null (no redraw per poll).</summary>
+        public ProgressBarUpdate? OverallIfMoved() => OverallPercent() == _overallShown ? null : Overall();
+
+        private int OverallPercent()
+        {
+            var total = _activityIds.Count;
+            if (total == 0)
+            {
+                return 100;
+            }
+
+            long sum = _finished.Count * 100L;
+            foreach (var entry in _progress)
+            {
+                if (!_finished.Contains(entry.Key))
+                {
+                    sum += entry.Value;
+                }
+            }
+
+            return (int)(sum / total);
         }
 
         /// <summary>The bar for a poll's report, or null when it gets none (finished, unknown, or no place free).</summary>
@@ -74,6 +102,8 @@ namespace OpenAIVideos.Commands
             {
                 return null;
             }
+
+            _progress[video.Id] = Math.Max(0, Math.Min(99, video.Progress));
 
             if (!_open.Contains(video.Id))
             {
