@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System;
+using System.Linq;
 using OpenAIVideos.Commands;
 
 namespace OpenAIVideos.Module.Tests
@@ -87,6 +88,51 @@ namespace OpenAIVideos.Module.Tests
         }
 
         [Theory]
+        [InlineData("video_68e1a4c2b9f04d3e8a7c61f0d2b5e917", 20, "video_…c61f0d2b5e917")]
+        [InlineData("video_68e1a4c2b9f04d3e8a7c61f0d2b5e917", 38, "video_68e1a4c2b9f04d3e8a7c61f0d2b5e917")]
+        [InlineData("video_abc", 20, "video_abc")]
+        [InlineData("char_0123456789abcdef0123", 12, "…9abcdef0123")]
+        [InlineData("3f2a9c1b04d7e8a1b2c3d4e5", 10, "…1b2c3d4e5")]
+        [InlineData("a_very_long_kind_prefix_then_tail", 12, "a_…then_tail")]
+        [InlineData(null, 20, "")]
+        public void IdCellKeepsTheKindAndTheTail(string? id, int width, string expected)
+        {
+            var cell = VideoFormatter.IdCell(id, width);
+            Assert.Equal(expected, cell);
+            Assert.True(cell.Length <= width);
+            if (id is not null && cell.Contains('…'))
+            {
+                Assert.EndsWith(cell.Substring(cell.IndexOf('…') + 1), id, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void LiteLLMIdsThatShareTheirHeadAreToldApartByTheirCells()
+        {
+            // The reported symptom: every row read video_bGl0ZWxsbTpjdXN0b21fbGxtX3Byb3Z… (the base64 of the shared head).
+            var ids = new[] { "video_68e1a4c2b9f04d3e8a7c61f0d2b5e917", "video_68e1a4c2b9f04d3e8a7c61f0d2b5e918", "video_0c1d" }
+                .Select(WaitProgressBoardTests.LiteLLMId).ToList();
+            Assert.All(ids, id => Assert.StartsWith("video_bGl0ZWxsbTpjdXN0b21fbGxtX3Byb3Z", id, StringComparison.Ordinal));
+            var cells = ids.Select(id => VideoFormatter.IdCell(id)).ToList();
+            Assert.Equal(cells.Count, cells.Distinct(StringComparer.Ordinal).Count());
+            Assert.All(cells, cell => Assert.Equal(VideoFormatter.IdWidth, cell.Length));
+            Assert.All(cells, cell => Assert.StartsWith("video_…", cell, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void ProgressTitlesAndItemCells()
+        {
+            const string id = "video_68e1a4c2b9f04d3e8a7c61f0d2b5e917";
+            Assert.Equal("'a paper boat on a river' (video_…c61f0d2b5e917)", VideoFormatter.ProgressTitle(id, "a paper  boat\non a river"));
+            Assert.Equal("video_…c61f0d2b5e917", VideoFormatter.ProgressTitle(id, "  "));
+            Assert.Equal(VideoFormatter.ProgressPromptWidth + 2, VideoFormatter.ProgressTitle(id, new string('x', 300)).IndexOf(" (", StringComparison.Ordinal));
+            Assert.Equal("boat", VideoFormatter.ItemCell("boat", "a paper boat", 20));
+            Assert.Equal("a paper…", VideoFormatter.ItemCell(null, "a paper boat", 8));
+            Assert.Equal(string.Empty, VideoFormatter.ChargedCell(null));
+            Assert.Equal("$0.40", VideoFormatter.ChargedCell(0.4m));
+        }
+
+        [Theory]
         [InlineData(0, "  0%")]
         [InlineData(45, " 45%")]
         [InlineData(100, "100%")]
@@ -162,7 +208,8 @@ namespace OpenAIVideos.Module.Tests
             }
 
             Assert.Contains("[OpenAIVideos.Commands.VideoFormatter]::PromptCell($_.Prompt)", System.IO.File.ReadAllText(path));
-            var promptHeader = System.Linq.Enumerable.Last(System.Linq.Enumerable.First(document.Descendants("TableControl")).Descendants("TableColumnHeader"));
+            var promptHeader = System.Linq.Enumerable.Single(System.Linq.Enumerable.First(document.Descendants("TableControl")).Descendants("TableColumnHeader"),
+                header => header.Element("Label")!.Value == "Prompt");
             Assert.Equal(VideoFormatter.PromptWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), promptHeader.Element("Width")!.Value);
         }
     }

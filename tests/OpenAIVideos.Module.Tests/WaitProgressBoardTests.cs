@@ -51,7 +51,7 @@ namespace OpenAIVideos.Module.Tests
 
             Assert.Equal(2, updates.Count);
             Assert.True(updates[0].Completed);
-            Assert.Equal($"Video {Ids[3]}", updates[0].Activity);
+            Assert.Equal(Ids[3], updates[0].Activity);
             Assert.Equal(WaitProgressBoard.OverallActivityId, updates[1].ActivityId);
             Assert.Equal("1 of 25 done", updates[1].Status);
             // One done (100) and 24 at 40 %: the overall bar is their mean, not just the share done.
@@ -124,5 +124,23 @@ namespace OpenAIVideos.Module.Tests
             Assert.Equal((99 + 60 + 60) / 3, board.OverallIfMoved()!.PercentComplete);
             Assert.Equal((100 + 60 + 60) / 3, board.Finished("video_a").Last().PercentComplete);
         }
+
+        [Fact]
+        public void Bars_are_titled_by_prompt_and_the_part_of_the_id_that_differs()
+        {
+            var ids = new[] { LiteLLMId("video_5f0c2d"), LiteLLMId("video_9a71be") };
+            var board = new WaitProgressBoard(ids);
+            var first = board.Polled(new Video { Id = ids[0], Status = "in_progress", Prompt = "a paper boat on a river" })!;
+            var second = board.Polled(new Video { Id = ids[1], Status = "in_progress", Prompt = "a paper boat on a river" })!;
+
+            Assert.StartsWith("'a paper boat on a river' (video_…", first.Activity, StringComparison.Ordinal);
+            Assert.NotEqual(first.Activity, second.Activity);
+            // The closing update names the bar as it was drawn.
+            Assert.Equal(first.Activity, board.Finished(ids[0])[0].Activity);
+        }
+
+        /// <summary>A LiteLLM managed id (BerriAI/litellm litellm/types/videos/utils.py, encode_video_id_with_provider).</summary>
+        internal static string LiteLLMId(string providerId) =>
+            "video_" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"litellm:custom_llm_provider:openai;model_id:sora-2;video_id:{providerId}"));
     }
 }

@@ -91,7 +91,7 @@ namespace OpenAIVideos.Commands
 
         private void Save(string videoId, ContentTarget target)
         {
-            var activity = $"Saving the {target.Variant.Name} of {videoId}";
+            var activity = $"Saving the {target.Variant.Name} of {VideoFormatter.IdCell(videoId)}";
             var progress = new DispatchingProgress<ContentDownloadProgress>(Dispatcher, report =>
                 WriteProgress(new ProgressRecord(ProgressActivityId, activity, VideoFormatter.DownloadStatus(report.BytesReceived, report.TotalBytes))
                 {

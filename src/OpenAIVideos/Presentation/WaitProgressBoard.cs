@@ -25,6 +25,9 @@ namespace OpenAIVideos.Commands
         private readonly Dictionary<string, int> _progress = new Dictionary<string, int>(StringComparer.Ordinal);
         private int _overallShown = -1;
 
+        // Each bar's title as last drawn, so its closing update names it the same way.
+        private readonly Dictionary<string, string> _titles = new Dictionary<string, string>(StringComparer.Ordinal);
+
         /// <summary>A board for these videos (distinct ids, in the order given).</summary>
         public WaitProgressBoard(IReadOnlyList<string> videoIds)
         {
@@ -50,6 +53,9 @@ namespace OpenAIVideos.Commands
 
         /// <summary>How many of the videos have finished.</summary>
         public int Done => _finished.Count;
+
+        private string Title(string videoId) =>
+            _titles.TryGetValue(videoId, out var title) ? title : VideoFormatter.ProgressTitle(videoId, null);
 
         /// <summary>The overall bar as it stands, with <paramref name="note"/> (e.g. "server unreachable, retrying") after the count.</summary>
         public ProgressBarUpdate Overall(string? note = null)
@@ -109,7 +115,8 @@ namespace OpenAIVideos.Commands
                 _open.Add(video.Id);
             }
 
-            return new ProgressBarUpdate(activityId, OverallActivityId, $"Video {video.Id}", VideoFormatter.ProgressStatus(video),
+            _titles[video.Id] = VideoFormatter.ProgressTitle(video.Id, video.Prompt);
+            return new ProgressBarUpdate(activityId, OverallActivityId, _titles[video.Id], VideoFormatter.ProgressStatus(video),
                 Math.Max(0, Math.Min(100, video.Progress)), completed: false);
         }
 
@@ -124,7 +131,7 @@ namespace OpenAIVideos.Commands
             var updates = new List<ProgressBarUpdate>(2);
             if (_open.Remove(videoId))
             {
-                updates.Add(new ProgressBarUpdate(activityId, OverallActivityId, $"Video {videoId}", "Done", 100, completed: true));
+                updates.Add(new ProgressBarUpdate(activityId, OverallActivityId, Title(videoId), "Done", 100, completed: true));
             }
 
             updates.Add(Overall());
