@@ -40,6 +40,7 @@
         'Wait-Video'
         'New-VideoCharacter'
         'Get-VideoCharacter'
+        'Get-VideoModel'
         'Invoke-VideoBatch'
         'Start-VideoEmulator'
         'Get-VideoEmulator'

@@ -7,18 +7,21 @@
     global.json on the PATH as `dotnet`.
 
     Build    Lays out the module in out/OpenAIVideos/<version>/ (build/OpenAIVideos.Layout.csproj) and the API
-             emulator in out/emulator/ (framework-dependent: run it with `dotnet out/emulator/OpenAIVideos.Emulator.dll`).
+             emulator in out/emulator/ (framework-dependent: run it with `dotnet out/emulator/OpenAIVideos.Emulator.dll`),
+             with its MAML help when PlatyPS can be had (a HELP SKIPPED banner says when it cannot).
     Test     Build, then every test: `dotnet test Module.sln`, then the Pester 5 tests in tests/Pester against the
              laid-out module and against a copy published to and installed from a local PSResourceGet repository.
              Ends with one line counting both: `tests: N passed, N failed, N skipped`. Pester 5.9.1 is restored from
              NuGet (build/modules) into out/modules; the PowerShell Gallery is the fallback. Help is generated first
-             when PlatyPS is available, and its absence is reported loudly, not silently.
+             and the tests check it, so PlatyPS must be available (see Help); PSScriptAnalyzer likewise.
     Pester   Build, then only the Pester tests.
     Demo     Build, start the emulator on a free loopback port with a throwaway key (or, with -UseRealService, use
              the real service through OPENAI_API_KEY), import the laid-out module and make, wait for and save a video.
     Help     Build, then turn docs/en-US (PlatyPS markdown) into MAML help in the layout's en-US folder
-             (Microsoft.PowerShell.PlatyPS 1.x is installed for the current user when missing; this task fails where it
-             cannot be). The about topic is laid out by every build.
+             (en-US/OpenAIVideos.dll-Help.xml). Microsoft.PowerShell.PlatyPS 1.x is taken from the installed modules,
+             else installed for the current user from the Gallery, else taken from ../shared/tools/modules beside the
+             clone (machines without the Gallery); this task fails where none works. The about topic
+             (en-US/about_OpenAIVideos.help.txt) is converted by every build (build/AboutHelpText.cs).
     Package  Build and Help, then validate the laid-out folder with Test-ModuleManifest: it is then ready for
              `Publish-PSResource -Path out/OpenAIVideos/<version>`.
     Clean    Removes out/ and the build outputs of the solution and the layout project.
@@ -77,6 +80,7 @@ $EmulatorDir = Join-Path $OutRoot 'emulator'
 $PinnedModulesProject = Join-Path $RepositoryRoot 'build/modules/PowerShellModules.csproj'
 $PinnedModulesRoot = Join-Path $OutRoot 'modules'
 $PesterVersion = [version]'5.9.1'
+$ScriptAnalyzerMinimumVersion = [version]'1.24.0'
 $TestResultsDir = Join-Path $OutRoot 'TestResults'
 
 function Get-ModuleVersion {
@@ -103,6 +107,8 @@ function Invoke-Dotnet {
 }
 
 . (Join-Path $PSScriptRoot 'build/PowerShellCommand.ps1')
+. (Join-Path $PSScriptRoot 'build/SharedToolModules.ps1')
+. (Join-Path $PSScriptRoot 'build/MamlExamples.ps1')
 
 function Invoke-PowerShellScript {
     # Runs a script in a child PowerShell; its output goes straight to this console.
@@ -117,15 +123,6 @@ function Invoke-PowerShellScript {
     # Out-Host: the child's output is for the console, not this function's return value (its exit code).
     & $program @prefix -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $Path @Arguments | Out-Host
     $LASTEXITCODE
-}
-
-function Add-ModulePath {
-    # Puts a folder first on PSModulePath for this session and the child processes it starts.
-    param([Parameter(Mandatory)] [string] $Folder)
-
-    $separator = [System.IO.Path]::PathSeparator
-    $entries = @($env:PSModulePath -split [regex]::Escape([string]$separator) | Where-Object { $_ -and $_ -ne $Folder })
-    $env:PSModulePath = (@($Folder) + $entries) -join $separator
 }
 
 function Install-PinnedModule {
@@ -162,7 +159,8 @@ function Install-PinnedModule {
 }
 
 function Install-BuildDependency {
-    # Makes sure a module of at least the given version is available, installing it for the current user if not.
+    # Makes sure a module of at least the given version is available: one already installed, else one installed for the
+    # current user from the Gallery, else the copy in ../shared/tools/modules (machines without the Gallery).
     param(
         [Parameter(Mandatory)] [string] $Name,
         [Parameter(Mandatory)] [version] $MinimumVersion
@@ -171,9 +169,33 @@ function Install-BuildDependency {
     $available = Get-Module -ListAvailable -Name $Name | Where-Object { $_.Version -ge $MinimumVersion }
     if ($available) { return }
 
+    try {
+        Install-GalleryModule -Name $Name -MinimumVersion $MinimumVersion
+    }
+    catch {
+        $shared = Get-SharedToolModulePath -Name $Name -MinimumVersion $MinimumVersion
+        if (-not $shared) {
+            throw "$Name $MinimumVersion or later is not installed, the PowerShell Gallery could not install it ($($_.Exception.Message -replace '\s+', ' ')), and no ../shared/tools/modules beside the clone has it."
+        }
+        Add-ModulePath $shared -Last
+        Write-Host "$Name from $shared (the Gallery could not be reached)"
+    }
+
+    if (-not (Get-Module -ListAvailable -Name $Name | Where-Object { $_.Version -ge $MinimumVersion })) {
+        throw "$Name $MinimumVersion or later could not be installed."
+    }
+}
+
+function Install-GalleryModule {
+    # Installs a module for the current user from the PowerShell Gallery; throws when it cannot.
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [version] $MinimumVersion
+    )
+
     Write-Host "Installing $Name $MinimumVersion or later for the current user..."
     if (Get-Command -Name Install-PSResource -ErrorAction SilentlyContinue) {
-        Install-PSResource -Name $Name -Version "[$MinimumVersion,)" -Scope CurrentUser -TrustRepository -Quiet
+        Install-PSResource -Name $Name -Version "[$MinimumVersion,)" -Scope CurrentUser -TrustRepository -Quiet -ErrorAction Stop
     }
     else {
         # Windows PowerShell 5.1 with PowerShellGet 1.x/2.x: the Gallery needs TLS 1.2 and the NuGet provider.
@@ -189,10 +211,6 @@ function Install-BuildDependency {
         if ($parameters.ContainsKey('SkipPublisherCheck')) { $install['SkipPublisherCheck'] = $true }
         if ($parameters.ContainsKey('AllowClobber')) { $install['AllowClobber'] = $true }
         Install-Module @install
-    }
-
-    if (-not (Get-Module -ListAvailable -Name $Name | Where-Object { $_.Version -ge $MinimumVersion })) {
-        throw "$Name $MinimumVersion or later could not be installed."
     }
 }
 
@@ -327,6 +345,8 @@ function Invoke-PesterSuite {
     if (-not (Install-PinnedModule -Name Pester -Version $PesterVersion)) {
         Install-BuildDependency -Name Pester -MinimumVersion $PesterVersion
     }
+    # The analyzer test (tests/Pester/ScriptAnalyzer.Tests.ps1) runs PSScriptAnalyzer's PSGallery rules.
+    Install-BuildDependency -Name PSScriptAnalyzer -MinimumVersion $ScriptAnalyzerMinimumVersion
     Install-FromLocalRepository
 
     $results = Join-Path $TestResultsDir 'pester.xml'
@@ -369,7 +389,8 @@ function Install-FromLocalRepository {
 }
 
 function Invoke-Help {
-    # -SkipWhenUnavailable (Test, Pester): when PlatyPS cannot be had, say so loudly and go on without MAML help.
+    # -SkipWhenUnavailable (Build): when PlatyPS cannot be had, say so loudly and go on without MAML help. Test, Pester,
+    # Help and Package need the help (the tests read it), so there its absence fails the build.
     param([switch] $SkipWhenUnavailable)
 
     $docs = Join-Path $RepositoryRoot 'docs/en-US'
@@ -386,10 +407,10 @@ function Invoke-Help {
         Write-Host ''
         Write-Host '**** HELP SKIPPED: Microsoft.PowerShell.PlatyPS 1.x is not installed and could not be installed.' -ForegroundColor Yellow
         Write-Host "**** Reason: $reason" -ForegroundColor Yellow
-        Write-Host '**** No MAML help was generated: this build has no en-US/OpenAIVideos.dll-help.xml, so Get-Help <cmdlet> shows' -ForegroundColor Yellow
+        Write-Host '**** No MAML help was generated: this build has no en-US/OpenAIVideos.dll-Help.xml, so Get-Help <cmdlet> shows' -ForegroundColor Yellow
         Write-Host '**** syntax only (Get-Help about_OpenAIVideos works: every build lays the about topic out).' -ForegroundColor Yellow
-        Write-Host '**** The markdown in docs/en-US is still checked against the assembly by tests/OpenAIVideos.Docs.Tests, and its' -ForegroundColor Yellow
-        Write-Host '**** runnable examples by tests/Pester/Examples.Tests.ps1. Install PlatyPS 1.x where the Gallery is reachable.' -ForegroundColor Yellow
+        Write-Host '**** Install PlatyPS 1.x where the Gallery is reachable, or put ../shared/tools/modules beside the clone;' -ForegroundColor Yellow
+        Write-Host '**** -Task Test, Pester, Help and Package fail without it.' -ForegroundColor Yellow
         Write-Host ''
         return
     }
@@ -411,8 +432,11 @@ function Invoke-Help {
     if ($maml.Count -ne 1) {
         throw "Export-MamlCommandHelp produced $($maml.Count) MAML files in $staging; expected one."
     }
-    # Get-Help looks for a binary module's cmdlet help under the assembly's file name.
-    Copy-Item -LiteralPath $maml[0].FullName -Destination (Join-Path $enUS 'OpenAIVideos.dll-help.xml') -Force
+    # Get-Help looks for a binary module's cmdlet help under the assembly's file name, spelt as CmdletInfo.HelpFile
+    # spells it (file names are case-sensitive on Linux). An older build's lower-case copy is removed.
+    Get-ChildItem -LiteralPath $enUS -Filter '*-help.xml' | Where-Object Name -cne 'OpenAIVideos.dll-Help.xml' | Remove-Item -Force
+    Copy-Item -LiteralPath $maml[0].FullName -Destination (Join-Path $enUS 'OpenAIVideos.dll-Help.xml') -Force
+    Repair-MamlExample -Path (Join-Path $enUS 'OpenAIVideos.dll-Help.xml')
     Remove-Item -LiteralPath $staging -Recurse -Force
     # The about topic (en-US/about_OpenAIVideos.help.txt) is laid out by every build (build/OpenAIVideos.Layout.targets).
 
@@ -424,8 +448,8 @@ function Invoke-Package {
     if ("$($manifest.Version)" -ne $ModuleVersion) {
         throw "The laid-out manifest says $($manifest.Version), the build $ModuleVersion."
     }
-    if (-not (Test-Path -LiteralPath (Join-Path $ModuleDir 'en-US/OpenAIVideos.dll-help.xml'))) {
-        throw 'The laid-out module has no help (en-US/OpenAIVideos.dll-help.xml).'
+    if (-not (Test-Path -LiteralPath (Join-Path $ModuleDir 'en-US/OpenAIVideos.dll-Help.xml'))) {
+        throw 'The laid-out module has no help (en-US/OpenAIVideos.dll-Help.xml).'
     }
     Write-Host "Ready to publish: Publish-PSResource -Path '$ModuleDir' -Repository PSGallery -ApiKey <key>"
 }
@@ -460,7 +484,7 @@ function Invoke-Demo {
 $stepActions = [ordered]@{
     Clean        = { Invoke-Clean }
     Build        = { Invoke-Build }
-    # Test and Pester build the help when PlatyPS is there, and say loudly that they did not when it is not.
+    # Build makes the help when PlatyPS is there, and says loudly that it did not when it is not; the others need it.
     OptionalHelp = { Invoke-Help -SkipWhenUnavailable }
     Help         = { Invoke-Help }
     Test         = { Invoke-Test }
@@ -470,9 +494,9 @@ $stepActions = [ordered]@{
 }
 $stepsOfTask = @{
     Clean   = @('Clean')
-    Build   = @('Build')
-    Test    = @('Build', 'OptionalHelp', 'Test')
-    Pester  = @('Build', 'OptionalHelp', 'Pester')
+    Build   = @('Build', 'OptionalHelp')
+    Test    = @('Build', 'Help', 'Test')
+    Pester  = @('Build', 'Help', 'Pester')
     Help    = @('Build', 'Help')
     Package = @('Build', 'Help', 'Package')
     Demo    = @('Build', 'Demo')

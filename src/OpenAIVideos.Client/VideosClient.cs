@@ -43,7 +43,7 @@ namespace OpenAIVideos.Client
             _http = httpClient ?? HttpClientPool.Create(Options.ConnectTimeout);
             _transport = new ApiTransport(Options, _http, log);
             Poller = new VideoJobPoller(this);
-            Downloader = new ContentDownloader(_transport);
+            Downloader = new ContentDownloader(_transport, RetrieveAsync);
         }
 
         /// <summary>The options in force (a copy of those given).</summary>
@@ -58,41 +58,43 @@ namespace OpenAIVideos.Client
         /// <summary>Downloads content atomically.</summary>
         public ContentDownloader Downloader { get; }
 
-        /// <summary>Starts generating a video (<c>POST /videos</c>); JSON, or multipart when an image file is uploaded.</summary>
-        public Task<Video> CreateAsync(VideoCreateRequest request, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Starts generating a video (<c>POST /videos</c>) in the server's dialect. Where the dialect checks model values
+        /// (<see cref="ServerProfile.ChecksModelValues"/>), a value the named model does not take is refused first.
+        /// </summary>
+        public async Task<Video> CreateAsync(VideoCreateRequest request, CancellationToken cancellationToken = default)
         {
             Profile.EnsureSupports(VideoOperation.Create);
             RequestValidator.Validate(request);
-            var body = new RequestBody()
-                .Field("prompt", request.Prompt)
-                .Field("model", request.Model)
-                .Field("seconds", request.Seconds)
-                .Field("size", request.Size);
-            var reference = request.InputReference;
-            if (reference?.File is not null)
+            var body = Profile.CreateBody(request);
+            if (Profile.ChecksModelValues && (request.Model ?? Profile.DefaultModel) is { } model)
             {
-                body.File("input_reference", reference.File);
-            }
-            else if (reference is not null)
-            {
-                body.Field("input_reference", reference.ImageUrl is not null
-                    ? new Dictionary<string, object?> { ["image_url"] = reference.ImageUrl }
-                    : new Dictionary<string, object?> { ["file_id"] = reference.FileId });
+                var models = await VideoModelCatalogue.GetAsync(this, cancellationToken: cancellationToken).ConfigureAwait(false);
+                ModelValueCheck.Check(Profile, models, model, request);
             }
 
-            if (request.CharacterIds.Count > 0)
-            {
-                var characters = new List<object?>();
-                foreach (var id in request.CharacterIds)
-                {
-                    characters.Add(new Dictionary<string, object?> { ["id"] = id });
-                }
+            return await SendForVideoAsync(PaidRequest("videos", "create a video", body, request.IdempotencyKey), cancellationToken).ConfigureAwait(false);
+        }
 
-                body.Field("characters", characters);
+        /// <summary>
+        /// The server's video models and what each takes: <c>GET /videos/models</c> where the server publishes them
+        /// (OpenRouter), else the dialect's documented models. Uncached; <see cref="VideoModelCatalogue"/> caches.
+        /// </summary>
+        public async Task<IReadOnlyList<VideoModel>> ListModelsAsync(CancellationToken cancellationToken = default)
+        {
+            if (!Profile.PublishesModels)
+            {
+                return Profile.DocumentedModels;
             }
 
-            body.ExtraFields(request.AdditionalProperties);
-            return SendForVideoAsync(PaidRequest("videos", "create a video", body, request.IdempotencyKey), cancellationToken);
+            var wire = await SendJsonAsync(new ApiRequest(HttpMethod.Get, "videos/models", "list video models"), WireJsonContext.Default.VideoModelListWire, cancellationToken).ConfigureAwait(false);
+            var models = new List<VideoModel>(wire.Data?.Count ?? 0);
+            foreach (var item in wire.Data ?? new List<VideoModelWire>())
+            {
+                models.Add(WireMapper.ToModel(item, Profile.Kind));
+            }
+
+            return models;
         }
 
         /// <summary>Fetches a video's latest state (<c>GET /videos/{id}</c>).</summary>
@@ -203,11 +205,8 @@ namespace OpenAIVideos.Client
         {
             RequestValidator.Validate(request);
             Profile.EnsureSupports(VideoOperation.Extend, request.VideoId);
-            var body = SourceVideoBody(request.VideoId, request.VideoFile)
-                .Field("prompt", request.Prompt)
-                .Field("seconds", request.Seconds)
-                .ExtraFields(request.AdditionalProperties);
-            return SendForVideoAsync(SourcedRequest("videos/extensions", "extend video", body, request.VideoId), cancellationToken);
+            var (path, body) = Profile.ExtendRequest(request);
+            return SendForVideoAsync(SourcedRequest(path, "extend video", body, request.VideoId), cancellationToken);
         }
 
         /// <summary>Makes a new video by editing a completed one (<c>POST /videos/edits</c>).</summary>
@@ -271,7 +270,10 @@ namespace OpenAIVideos.Client
             }
         }
 
-        /// <summary>Retrieve, also returning the server's <c>openai-poll-after-ms</c> hint.</summary>
+        /// <summary>
+        /// Retrieve, also returning the server's advice on when to poll again: <c>openai-poll-after-ms</c> (OpenAI's SDKs),
+        /// else <c>Retry-After</c> / <c>retry-after-ms</c> on the answer.
+        /// </summary>
         internal async Task<(Video Video, TimeSpan? PollAfter)> RetrieveWithPollHintAsync(string videoId, CancellationToken cancellationToken)
         {
             var request = RetrieveRequest(videoId);
@@ -287,6 +289,11 @@ namespace OpenAIVideos.Client
                         pollAfter = TimeSpan.FromMilliseconds(ms);
                     }
                 }
+            }
+
+            if (pollAfter is null && RetryRules.ServerRequestedDelay(result.Response.Headers, DateTimeOffset.UtcNow) is { } asked && asked >= TimeSpan.Zero)
+            {
+                pollAfter = asked;
             }
 
             return (video, pollAfter);

@@ -20,13 +20,15 @@ namespace OpenAIVideos.Emulator
     /// </summary>
     public sealed class VideoApiEmulator : IAsyncDisposable
     {
-        private readonly SocketHost _host;
+        private readonly EmulatorApplication _application;
         private readonly EmulatorState _state;
+        private SocketHost? _host;
 
-        private VideoApiEmulator(SocketHost host, EmulatorState state)
+        private VideoApiEmulator(SocketHost host, EmulatorApplication application)
         {
             _host = host;
-            _state = state;
+            _application = application;
+            _state = application.State;
             RootUri = host.RootUri;
             BaseUri = new Uri(RootUri, _state.Dialect.ApiPrefix.TrimStart('/') + "/");
         }
@@ -87,7 +89,7 @@ namespace OpenAIVideos.Emulator
                 }
             }
 
-            return Task.FromResult(new VideoApiEmulator(host, application.State));
+            return Task.FromResult(new VideoApiEmulator(host, application));
         }
 
         /// <summary>Videos the emulator holds now (created and not deleted).</summary>
@@ -135,10 +137,31 @@ namespace OpenAIVideos.Emulator
             return true;
         }
 
-        /// <summary>Stops the server.</summary>
+        /// <summary>
+        /// Stops listening, as a server that goes down: connections are refused until <see cref="RestartAsync"/>. Jobs,
+        /// files and the clock are kept, as by a server whose storage outlives the process.
+        /// </summary>
+        public async Task StopAsync()
+        {
+            if (_host is { } host)
+            {
+                _host = null;
+                await host.DisposeAsync();
+            }
+        }
+
+        /// <summary>Starts listening again on the same address and port, serving the jobs it had (see <see cref="StopAsync"/>).</summary>
+        public async Task RestartAsync(CancellationToken ct = default)
+        {
+            await StopAsync();
+            ct.ThrowIfCancellationRequested();
+            _host = SocketHost.Start(_application, _state.Options.BindAddress, RootUri.Port);
+        }
+
+        /// <summary>Stops the server and its storage origin.</summary>
         public async ValueTask DisposeAsync()
         {
-            await _host.DisposeAsync();
+            await StopAsync();
             await _state.Storage.DisposeAsync();
         }
 

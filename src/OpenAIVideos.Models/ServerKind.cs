@@ -12,7 +12,7 @@ namespace OpenAIVideos
         /// <summary>OpenAI's own API (retired 2026-09-24).</summary>
         OpenAI,
 
-        /// <summary>Azure OpenAI's v1 API.</summary>
+        /// <summary>Azure OpenAI's v1 API (sora-2 retires 2026-10-15).</summary>
         Azure,
 
         /// <summary>The LiteLLM proxy.</summary>
@@ -23,5 +23,11 @@ namespace OpenAIVideos
 
         /// <summary>SGLang Diffusion's OpenAI-compatible server.</summary>
         SGLang,
+
+        /// <summary>The Gemini API's OpenAI compatibility (Veo) at generativelanguage.googleapis.com.</summary>
+        Gemini,
+
+        /// <summary>OpenRouter's video generation API at openrouter.ai.</summary>
+        OpenRouter,
     }
 }

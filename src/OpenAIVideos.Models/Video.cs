@@ -51,6 +51,18 @@ namespace OpenAIVideos
         /// <summary>The source video when this one is a remix.</summary>
         public string? RemixedFromVideoId { get; set; }
 
+        /// <summary>
+        /// What the server says it charged for the job, in US dollars (OpenRouter's <c>usage.cost</c>, a gateway's
+        /// <c>outputs.cost</c>); null where the server does not say.
+        /// </summary>
+        public decimal? Cost { get; set; }
+
+        /// <summary>
+        /// Where the server says the finished video can be fetched (Gemini's <c>url</c>, OpenRouter's
+        /// <c>unsigned_urls</c>, a gateway's <c>outputs.video_url</c>); empty where it serves <c>/content</c> only.
+        /// </summary>
+        public IReadOnlyList<string> ContentUrls { get; set; } = Array.Empty<string>();
+
         /// <summary>Why generation failed, when it did.</summary>
         public VideoError? Error { get; set; }
 

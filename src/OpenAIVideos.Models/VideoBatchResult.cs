@@ -50,6 +50,9 @@ namespace OpenAIVideos
         /// <summary>US dollars by OpenAI's published prices, or null when the model or size has no known price.</summary>
         public decimal? EstimatedCost { get; set; }
 
+        /// <summary>What the server says it charged for this item's video (<see cref="OpenAIVideos.Video.Cost"/>), when it says.</summary>
+        public decimal? Cost => Video?.Cost;
+
         /// <summary>The video id, or the key.</summary>
         public override string ToString() => VideoId ?? Key;
     }

@@ -33,6 +33,12 @@ namespace OpenAIVideos
         /// <summary>US dollars across the items that have a known price (skipped ones included: what the batch cost overall).</summary>
         public decimal EstimatedCost { get; set; }
 
+        /// <summary>
+        /// US dollars the server says it charged, summed over the items whose video reports it (OpenRouter's
+        /// <c>usage.cost</c>); null when no item's server reported a charge.
+        /// </summary>
+        public decimal? Cost { get; set; }
+
         /// <summary>Failed and invalid items counted by error id.</summary>
         public IDictionary<string, int> FailuresByErrorId { get; set; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 

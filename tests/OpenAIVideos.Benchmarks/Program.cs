@@ -21,14 +21,16 @@ namespace OpenAIVideos.Benchmarks
     internal static class Program
     {
         private const string Usage =
-            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator|batch|shell|shell-retrieve|shell-list|shell-remove|shell-download|shell-wait|shell-import\n"
-            + "       [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER] [--no-build] [--module PSD1]\n"
+            "usage: OpenAIVideos.Benchmarks all|retrieve|list|download|wait|emulator|batch|shell|shell-retrieve|shell-list|shell-remove|shell-download|shell-wait|shell-cold\n"
+            + "       [more scenarios…] [--quick] [--write-doc [PATH]] [--dir FOLDER] [--no-build] [--module PSD1] [--pwsh PWSH.DLL]\n"
             + "  all          the engine scenarios (batch included); shell = every shell-* scenario (the cmdlets in the pinned pwsh)\n"
             + "  --quick      smaller sizes, for developing the harness (not for reporting)\n"
             + "  --write-doc  write the results between the markers of docs/performance.md (or PATH)\n"
             + "  --dir        folder for the download scenarios' files (default: a new folder under the temp path)\n"
             + "  --no-build   shell scenarios: use the module already laid out in out/ instead of running build.ps1 -Task Build\n"
-            + "  --module     shell scenarios: import this manifest instead (e.g. an older commit laid out elsewhere, to compare)";
+            + "  --module     shell scenarios: import this manifest instead (e.g. an older commit laid out elsewhere, to compare)\n"
+            + "  --pwsh       shell scenarios: run this pwsh.dll (as `dotnet PWSH.DLL`) instead of the pinned one, e.g. the ReadyToRun copy\n"
+            + "               that tests/OpenAIVideos.Benchmarks/Shell/New-ReadyToRunPowerShell.ps1 makes (as PowerShell's release packages are compiled)";
 
         private static readonly string[] Scenarios = { "retrieve", "list", "download", "wait", "emulator", "batch" };
 
@@ -41,7 +43,7 @@ namespace OpenAIVideos.Benchmarks
 
             var scenarios = new List<string>();
             bool quick = false, build = true;
-            string? docPath = null, folder = null, manifest = null;
+            string? docPath = null, folder = null, manifest = null, pwshDll = null;
             for (int i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -56,6 +58,9 @@ namespace OpenAIVideos.Benchmarks
                         break;
                     case "--module":
                         manifest = i + 1 < args.Length ? args[++i] : null;
+                        break;
+                    case "--pwsh":
+                        pwshDll = i + 1 < args.Length ? args[++i] : null;
                         break;
                     case "--no-build":
                         build = false;
@@ -90,10 +95,10 @@ namespace OpenAIVideos.Benchmarks
             var shellReport = new Report("shell-benchmark-results", "Invoke-RestMethod / Invoke-WebRequest", "Ours (cmdlets)") { CommandLine = commandLine };
             Console.WriteLine($"Machine: {Report.Machine()}");
             Console.WriteLine($"Emulator: {EmulatorProcess.DllPath} (separate process)");
-            PinnedPowerShell? pwsh = scenarios.Any(ShellFamily.IsShell) ? await ShellFamily.PrepareAsync(RepositoryRoot(), build, manifest) : null;
+            PinnedPowerShell? pwsh = scenarios.Any(ShellFamily.IsShell) ? await ShellFamily.PrepareAsync(RepositoryRoot(), build, manifest, pwshDll) : null;
             if (pwsh is not null)
             {
-                shellReport.MachineExtra = $"; PowerShell {pwsh.Version} (the tool manifest's, as `dotnet {Path.GetFileName(pwsh.DllPath)}`)"
+                shellReport.MachineExtra = $"; PowerShell {pwsh.Version} ({(pwshDll is null ? "the tool manifest's" : pwsh.DllPath)}, as `dotnet {Path.GetFileName(pwsh.DllPath)}`)"
                     + (manifest is null ? string.Empty : $"; module {pwsh.Manifest}");
             }
 

@@ -48,6 +48,30 @@ namespace OpenAIVideos.Docs.Tests
                 $"{RepositoryPaths.Relative(RepositoryPaths.AboutTopic)}: the error table does not list {string.Join(", ", missing)} (as `Id`).");
         }
 
+        [Fact]
+        public void TheAboutTopicListsEveryEmulatorFlavor()
+        {
+            // --flavor takes the enum's names, case and hyphens aside (vllm-omni is VllmOmni).
+            var text = File.ReadAllText(RepositoryPaths.AboutTopic);
+            var spelt = Regex.Matches(text, "`([a-z-]+)`").Select(m => m.Groups[1].Value.Replace("-", string.Empty)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var missing = Enum.GetNames(typeof(OpenAIVideos.Emulator.EmulatorFlavor)).Where(name => !spelt.Contains(name)).ToList();
+            Assert.True(missing.Count == 0,
+                $"{RepositoryPaths.Relative(RepositoryPaths.AboutTopic)}: the emulator section does not name the flavor(s) {string.Join(", ", missing)} (as `--flavor` spells them).");
+        }
+
+        [Theory]
+        [InlineData("PSOpenAI")]
+        [InlineData("OpenAIVideos\\Get-Video")]
+        [InlineData("Import-Module OpenAIVideos -Prefix")]
+        public void TheReadmeAndTheAboutTopicSayHowToLiveBesidePSOpenAI(string text)
+        {
+            // PSOpenAI (mkht/PSOpenAI, Public/Videos) has New-Video, Get-Video, Remove-Video and Wait-Video too.
+            foreach (var path in new[] { RepositoryPaths.Readme, RepositoryPaths.AboutTopic })
+            {
+                Assert.True(File.ReadAllText(path).Contains(text, StringComparison.Ordinal), $"{RepositoryPaths.Relative(path)}: does not say '{text}'.");
+            }
+        }
+
         [Theory]
         [InlineData("dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo")]
         [InlineData("dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test")]
@@ -56,6 +80,17 @@ namespace OpenAIVideos.Docs.Tests
             Assert.True(File.Exists(RepositoryPaths.Readme), "README.md: missing at the repository root.");
             var text = File.ReadAllText(RepositoryPaths.Readme);
             Assert.True(text.Contains(command, StringComparison.Ordinal), $"README.md: does not give the command '{command}'.");
+        }
+
+        [Fact]
+        public void TheReadmeSaysThatDotnetPwshWorksOnlyInsideTheRepository()
+        {
+            // dotnet pwsh is a local tool: only the manifest at the repository root makes the command exist.
+            var manifest = File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json"));
+            Assert.Contains("\"pwsh\"", manifest, StringComparison.Ordinal);
+            var text = Text.Normalize(File.ReadAllText(RepositoryPaths.Readme));
+            Assert.True(text.Contains("works only inside the repository", StringComparison.Ordinal),
+                "README.md: does not say that `dotnet pwsh` (a local tool of .config/dotnet-tools.json) works only inside the repository.");
         }
     }
 }

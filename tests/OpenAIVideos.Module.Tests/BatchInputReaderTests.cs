@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using OpenAIVideos.Client.Batch;
 using OpenAIVideos.Commands.Pipeline;
@@ -39,6 +40,33 @@ namespace OpenAIVideos.Module.Tests
             Assert.Equal(("a red fox", "sora-2-pro", "8", null, "fox", 3), (item.Request.Prompt, item.Request.Model, item.Request.Seconds, item.Request.Size, item.Key, item.Index));
             Assert.Equal(42, ((JsonElement)item.Request.AdditionalProperties["seed"]!).GetInt32());
             Assert.Equal("https://example.com/fox.png", item.Request.InputReference!.ImageUrl);
+        }
+
+        [Fact]
+        public void The_vocabulary_columns_are_read_by_the_names_of_New_Videos_parameters()
+        {
+            var cells = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Prompt"] = "a koi pond", ["Duration"] = "8", ["AspectRatio"] = "16:9", ["Resolution"] = "720p", ["NegativePrompt"] = "blur",
+                ["Seed"] = "42", ["Audio"] = "false", ["LastFrame"] = "https://example.com/end.png",
+                ["ReferenceImage"] = "https://example.com/a.png; https://example.com/b.png",
+            };
+            var request = Reader.Read(1, new object(), Row(cells), out var problem)!.Request;
+            Assert.Null(problem);
+            Assert.Equal(("8", "16:9", "720p", "blur", 42L, false), (request.Seconds, request.AspectRatio, request.Resolution, request.NegativePrompt, request.Seed, request.Audio));
+            Assert.Equal("https://example.com/end.png", request.LastFrame!.ImageUrl);
+            Assert.Equal(new[] { "https://example.com/a.png", "https://example.com/b.png" }, request.ReferenceImages.Select(r => r.ImageUrl));
+        }
+
+        [Theory]
+        [InlineData("Seed", "forty-two", "-Seed must be a whole number")]
+        [InlineData("Audio", "maybe", "Audio must be true or false")]
+        [InlineData("ReferenceImage", "https://e.com/1.png;https://e.com/2.png;https://e.com/3.png;https://e.com/4.png", "at most 3 reference images")]
+        public void A_vocabulary_cell_that_cannot_be_read_says_why(string column, string value, string expected)
+        {
+            var cells = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Prompt"] = "a koi pond", [column] = value };
+            Assert.Null(Reader.Read(2, new object(), Row(cells), out var problem));
+            Assert.Contains(expected, problem);
         }
 
         [Fact]

@@ -30,6 +30,7 @@ namespace OpenAIVideos.Module.Tests
             new("Wait-Video",                "WaitVideoCommand",                false, "Medium", false, "Default",  "OpenAIVideos.Video"),
             new("New-VideoCharacter",        "NewVideoCharacterCommand",        true,  "Medium", false, "Default",  "OpenAIVideos.VideoCharacter"),
             new("Get-VideoCharacter",        "GetVideoCharacterCommand",        false, "Medium", false, "Default",  "OpenAIVideos.VideoCharacter"),
+            new("Get-VideoModel",            "GetVideoModelCommand",            false, "Medium", false, "Default",  "OpenAIVideos.VideoModel"),
             new("Invoke-VideoBatch",         "InvokeVideoBatchCommand",         true,  "Medium", false, "Default",  "OpenAIVideos.VideoBatchResult,OpenAIVideos.VideoBatchSummary"),
             new("Connect-OpenAIVideo",       "ConnectOpenAIVideoCommand",       false, "Medium", false, "Default",  "OpenAIVideos.Commands.OpenAIVideoConnection"),
             new("Disconnect-OpenAIVideo",    "DisconnectOpenAIVideoCommand",    false, "Medium", false, "Default",  "System.Void"),
@@ -44,18 +45,25 @@ namespace OpenAIVideos.Module.Tests
         private static readonly string[] ApiCmdlets =
         {
             "New-Video", "Get-Video", "Remove-Video", "Invoke-VideoRemix", "Invoke-VideoExtension", "Invoke-VideoEdit",
-            "Save-VideoContent", "Wait-Video", "New-VideoCharacter", "Get-VideoCharacter", "Invoke-VideoBatch",
+            "Save-VideoContent", "Wait-Video", "New-VideoCharacter", "Get-VideoCharacter", "Get-VideoModel", "Invoke-VideoBatch",
         };
 
         // Cmdlet | parameter | set | Mandatory | Position (-1 none) | ByValue | ByPropertyName | aliases
         private static readonly ParameterFact[] OwnParameters =
         {
-            new("New-Video", "Prompt",               All, true,  0,  true,  false, ""),
-            new("New-Video", "Model",                All, false, -1, false, false, ""),
-            new("New-Video", "Seconds",              All, false, -1, false, false, ""),
-            new("New-Video", "Size",                 All, false, -1, false, false, ""),
-            new("New-Video", "InputReference",       All, false, -1, false, false, ""),
-            new("New-Video", "Character",            All, false, -1, false, false, "CharacterId"),
+            new("New-Video", "Prompt",               All, true,  0,  true,  true,  ""),
+            new("New-Video", "Model",                All, false, -1, false, true,  ""),
+            new("New-Video", "Seconds",              All, false, -1, false, true,  "Duration"),
+            new("New-Video", "Size",                 All, false, -1, false, true,  ""),
+            new("New-Video", "AspectRatio",          All, false, -1, false, true,  ""),
+            new("New-Video", "Resolution",           All, false, -1, false, true,  ""),
+            new("New-Video", "NegativePrompt",       All, false, -1, false, true,  ""),
+            new("New-Video", "Seed",                 All, false, -1, false, true,  ""),
+            new("New-Video", "Audio",                All, false, -1, false, true,  ""),
+            new("New-Video", "InputReference",       All, false, -1, false, true,  ""),
+            new("New-Video", "LastFrame",            All, false, -1, false, true,  ""),
+            new("New-Video", "ReferenceImage",       All, false, -1, false, true,  ""),
+            new("New-Video", "Character",            All, false, -1, false, true,  "CharacterId"),
             new("New-Video", "AdditionalProperties", All, false, -1, false, false, ""),
             new("New-Video", "Wait",                 All, false, -1, false, false, ""),
             new("New-Video", "TimeoutSec",           All, false, -1, false, false, ""),
@@ -69,12 +77,12 @@ namespace OpenAIVideos.Module.Tests
             new("Remove-Video", "Force",    All, false, -1, false, false, ""),
             new("Remove-Video", "PassThru", All, false, -1, false, false, ""),
 
-            new("Invoke-VideoRemix", "VideoId",    All, true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoRemix", "VideoId",    All, true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoRemix", "Prompt",     All, true,  0,  false, false, ""),
             new("Invoke-VideoRemix", "Wait",       All, false, -1, false, false, ""),
             new("Invoke-VideoRemix", "TimeoutSec", All, false, -1, false, false, ""),
 
-            new("Invoke-VideoExtension", "VideoId",              "ById",   true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoExtension", "VideoId",              "ById",   true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoExtension", "Path",                 "ByFile", true,  -1, false, false, ""),
             new("Invoke-VideoExtension", "Prompt",               All,      true,  0,  false, false, ""),
             new("Invoke-VideoExtension", "Seconds",              All,      true,  -1, false, false, ""),
@@ -82,7 +90,7 @@ namespace OpenAIVideos.Module.Tests
             new("Invoke-VideoExtension", "Wait",                 All,      false, -1, false, false, ""),
             new("Invoke-VideoExtension", "TimeoutSec",           All,      false, -1, false, false, ""),
 
-            new("Invoke-VideoEdit", "VideoId",              "ById",   true,  -1, false, true,  "Id,video_id"),
+            new("Invoke-VideoEdit", "VideoId",              "ById",   true,  -1, true,  true,  "Id,video_id"),
             new("Invoke-VideoEdit", "Path",                 "ByFile", true,  -1, false, false, ""),
             new("Invoke-VideoEdit", "Prompt",               All,      true,  0,  false, false, ""),
             new("Invoke-VideoEdit", "AdditionalProperties", All,      false, -1, false, false, ""),
@@ -99,10 +107,13 @@ namespace OpenAIVideos.Module.Tests
             new("Wait-Video", "TimeoutSec",      All, false, -1, false, false, ""),
             new("Wait-Video", "PollIntervalSec", All, false, -1, false, false, ""),
 
-            new("New-VideoCharacter", "Name", All, true, -1, false, false, ""),
-            new("New-VideoCharacter", "Path", All, true, -1, false, false, ""),
+            new("New-VideoCharacter", "Name", All, true, -1, false, true, ""),
+            new("New-VideoCharacter", "Path", All, true, -1, false, true, ""),
 
             new("Get-VideoCharacter", "CharacterId", All, true, 0, true, true, "Id"),
+
+            new("Get-VideoModel", "Name",    All, false, 0,  false, true,  "Id,Model"),
+            new("Get-VideoModel", "Refresh", All, false, -1, false, false, ""),
 
             new("Invoke-VideoBatch", "InputObject",     All, true,  0,  true,  false, ""),
             new("Invoke-VideoBatch", "Journal",         All, true,  -1, false, false, ""),
@@ -268,7 +279,7 @@ namespace OpenAIVideos.Module.Tests
         public void CompletersImplementIArgumentCompleterAndHaveAPublicConstructor()
         {
             var completers = ModuleAssembly.GetTypes().Where(t => typeof(IArgumentCompleter).IsAssignableFrom(t) && !t.IsAbstract).ToList();
-            Assert.Equal(8, completers.Count);
+            Assert.Equal(10, completers.Count);
             foreach (var completer in completers)
             {
                 Assert.True(completer.IsPublic && completer.IsSealed);

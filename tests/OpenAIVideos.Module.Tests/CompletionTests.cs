@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenAIVideos.Client;
 using OpenAIVideos.Commands.Completion;
 
 namespace OpenAIVideos.Module.Tests
@@ -10,13 +11,35 @@ namespace OpenAIVideos.Module.Tests
     public sealed class CompletionTests
     {
         [Fact]
+        public void Model_values_come_from_the_catalogue_and_the_model_typed()
+        {
+            // Issue 17 item 9: sora-2 takes 4, 8 or 12 seconds and its two 720p sizes; 16 and 20 are extension lengths only.
+            var generic = ServerProfile.For(ServerKind.Generic);
+            Assert.Equal(new[] { "4", "8", "12" }, ModelValueSuggestions.For(generic, generic.DocumentedModels, ModelValueKind.Seconds, "sora-2"));
+            Assert.Equal(new[] { "720x1280", "1280x720" }, ModelValueSuggestions.For(generic, generic.DocumentedModels, ModelValueKind.Size, "sora-2"));
+            Assert.Contains("1792x1024", ModelValueSuggestions.For(generic, generic.DocumentedModels, ModelValueKind.Size, "sora-2-pro"));
+            Assert.Equal(new[] { "4", "8", "12", "16", "20" }, ModelValueSuggestions.For(generic, generic.DocumentedModels, ModelValueKind.Seconds, null, forExtension: true));
+
+            var gemini = ServerProfile.For(ServerKind.Gemini);
+            Assert.Equal(new[] { "4", "6", "8" }, ModelValueSuggestions.For(gemini, gemini.DocumentedModels, ModelValueKind.Seconds, null));
+            Assert.Equal(new[] { "8" }, ModelValueSuggestions.For(gemini, gemini.DocumentedModels, ModelValueKind.Seconds, null, forExtension: true));
+            Assert.Equal(new[] { "16:9", "9:16" }, ModelValueSuggestions.For(gemini, gemini.DocumentedModels, ModelValueKind.AspectRatio, "veo-3.1-generate-preview"));
+
+            // A self-hosted server's models are not known: nothing is offered rather than Sora's values.
+            var vllm = ServerProfile.For(ServerKind.VllmOmni);
+            Assert.Empty(ModelValueSuggestions.For(vllm, vllm.DocumentedModels, ModelValueKind.Seconds, null));
+        }
+
+        [Fact]
         public void CandidatesMatchByPrefixIgnoringCaseAndQuotes()
         {
-            Assert.Equal(new[] { "sora-2-pro", "sora-2-pro-2025-10-06" }, CompletionCandidates.Match(CompletionCandidates.Models, "SORA-2-P").Select(c => c.CompletionText));
-            Assert.Equal(new[] { "1280x720" }, CompletionCandidates.Match(CompletionCandidates.Sizes, "'12").Select(c => c.CompletionText));
-            Assert.Equal(5, CompletionCandidates.Match(CompletionCandidates.Models, "").Count);
-            Assert.Equal(6, CompletionCandidates.Sizes.Count);
-            Assert.Equal(new[] { "4", "8", "12", "16", "20" }, CompletionCandidates.Seconds);
+            var generic = ServerProfile.For(ServerKind.Generic);
+            var models = ModelValueSuggestions.For(generic, generic.DocumentedModels, ModelValueKind.Model, null);
+            var sizes = ModelValueSuggestions.For(generic, generic.DocumentedModels, ModelValueKind.Size, null);
+            Assert.Equal(new[] { "sora-2-pro", "sora-2-pro-2025-10-06" }, CompletionCandidates.Match(models, "SORA-2-P").Select(c => c.CompletionText));
+            Assert.Equal(new[] { "1280x720" }, CompletionCandidates.Match(sizes, "'12").Select(c => c.CompletionText));
+            Assert.Equal(5, CompletionCandidates.Match(models, "").Count);
+            Assert.Equal(6, sizes.Count);
             Assert.Equal(new[] { "video", "thumbnail", "spritesheet" }, CompletionCandidates.Variants);
             Assert.Contains("in_progress", CompletionCandidates.Statuses);
             Assert.Empty(CompletionCandidates.Match(CompletionCandidates.Variants, "x"));

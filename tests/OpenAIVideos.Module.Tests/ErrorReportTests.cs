@@ -1,4 +1,8 @@
+using System;
+using System.Linq;
+using System.Reflection;
 using OpenAIVideos.Client;
+using OpenAIVideos.Client.Batch;
 using OpenAIVideos.Commands.Errors;
 
 namespace OpenAIVideos.Module.Tests
@@ -60,6 +64,35 @@ namespace OpenAIVideos.Module.Tests
             }
 
             return count;
+        }
+
+        [Fact]
+        public void Every_stable_error_id_comes_with_a_recommended_action()
+        {
+            var ids = new[] { typeof(VideoErrorIds), typeof(BatchErrorIds) }
+                .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
+                .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+                .Select(field => (string)field.GetRawConstantValue()!)
+                .ToArray();
+            Assert.True(ids.Length > 20, $"only {ids.Length} ids found");
+            Assert.All(ids, id =>
+                Assert.False(string.IsNullOrEmpty(VideoErrorReport.From(new VideoApiException(id, VideoErrorCategory.NotSpecified, "m")).RecommendedAction), id));
+            Assert.All(new[] { VideoErrorReport.InvalidConnectionParameterId, VideoErrorReport.PathNotFolderId, "ApiKeyMissing" }, id =>
+                Assert.False(string.IsNullOrEmpty(VideoErrorReport.Of(id, VideoErrorCategory.InvalidArgument, "m", null).RecommendedAction), id));
+        }
+
+        [Fact]
+        public void A_refused_argument_reads_without_the_name_of_our_own_parameter()
+        {
+            var refused = Assert.Throws<ArgumentException>(() => VideoClientOptions.ParseBaseUri("ftp://example.com/v1"));
+            Assert.Contains("(Parameter 'value')", refused.Message);
+
+            var report = VideoErrorReport.FromArgument(VideoErrorReport.InvalidConnectionParameterId, refused, "ftp://example.com/v1");
+            Assert.DoesNotContain("(Parameter", report.Message);
+            Assert.EndsWith("https://NAME.openai.azure.com/openai/v1.", report.Message);
+            Assert.Equal("InvalidArgument", report.CategoryName);
+            Assert.False(string.IsNullOrEmpty(report.RecommendedAction));
+            Assert.Equal("plain", VideoErrorReport.CleanMessage(new InvalidOperationException("plain")));
         }
     }
 }

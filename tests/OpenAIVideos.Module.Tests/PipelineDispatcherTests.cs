@@ -101,6 +101,43 @@ namespace OpenAIVideos.Module.Tests
         }
 
         [Fact]
+        public async Task RunToEndReturnsOnCancellationOnlyAfterTheWorksLastStep()
+        {
+            // The work's last step (a download's rename after its flush) cannot be interrupted: cancelled, the caller must
+            // not get control back while it is still to come. The order of the two events is the verdict; the short
+            // grace before the step is let go only gives a caller that returns early the chance to show it.
+            var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var lastStep = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var stop = new CancellationTokenSource();
+            var run = Task.Run(() =>
+            {
+                using var dispatcher = new PipelineDispatcher();
+                try
+                {
+                    dispatcher.RunToEnd(async _ =>
+                    {
+                        started.SetResult(true);
+                        await lastStep.Task; // deaf to the token, as a flush to disk is
+                        events.Enqueue("last step done");
+                        return true;
+                    }, stop.Token);
+                }
+                finally
+                {
+                    events.Enqueue("returned");
+                }
+            });
+
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            stop.Cancel();
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(300)));
+            lastStep.SetResult(true);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(new[] { "last step done", "returned" }, events.ToArray());
+        }
+
+        [Fact]
         public void PostAsyncCompletesOnlyAfterTheActionRan()
         {
             using var dispatcher = new PipelineDispatcher();

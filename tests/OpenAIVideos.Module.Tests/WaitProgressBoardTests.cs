@@ -51,10 +51,11 @@ namespace OpenAIVideos.Module.Tests
 
             Assert.Equal(2, updates.Count);
             Assert.True(updates[0].Completed);
-            Assert.Equal($"Video {Ids[3]}", updates[0].Activity);
+            Assert.Equal(Ids[3], updates[0].Activity);
             Assert.Equal(WaitProgressBoard.OverallActivityId, updates[1].ActivityId);
             Assert.Equal("1 of 25 done", updates[1].Status);
-            Assert.Equal(4, updates[1].PercentComplete);
+            // One done (100) and 24 at 40 %: the overall bar is their mean, not just the share done.
+            Assert.Equal((100 + 24 * 40) / 25, updates[1].PercentComplete);
             Assert.NotNull(board.Polled(Running(Ids[20])));
             Assert.Null(board.Polled(Running(Ids[21])));
         }
@@ -98,5 +99,48 @@ namespace OpenAIVideos.Module.Tests
             Assert.Equal(WaitProgressBoard.OverallActivityId, bar!.ParentActivityId);
             Assert.Equal("1 of 1 done", board.Finished("video_late").Last().Status);
         }
+
+        [Fact]
+        public void The_overall_bar_moves_while_jobs_of_equal_length_run_and_is_redrawn_only_when_it_moves()
+        {
+            var ids = new[] { "video_a", "video_b", "video_c" };
+            var board = new WaitProgressBoard(ids);
+            Assert.Equal(0, board.Overall().PercentComplete);
+            Assert.Null(board.OverallIfMoved());
+
+            foreach (var id in ids)
+            {
+                board.Polled(Running(id, 60));
+            }
+
+            var moved = board.OverallIfMoved();
+            Assert.NotNull(moved);
+            Assert.Equal(60, moved!.PercentComplete);
+            Assert.Equal("0 of 3 done", moved.Status);
+            Assert.Null(board.OverallIfMoved());
+
+            // A completed poll counts 99 until the wait reports it finished; then 100.
+            board.Polled(new Video { Id = "video_a", Status = "completed", Progress = 100 });
+            Assert.Equal((99 + 60 + 60) / 3, board.OverallIfMoved()!.PercentComplete);
+            Assert.Equal((100 + 60 + 60) / 3, board.Finished("video_a").Last().PercentComplete);
+        }
+
+        [Fact]
+        public void Bars_are_titled_by_prompt_and_the_part_of_the_id_that_differs()
+        {
+            var ids = new[] { LiteLLMId("video_5f0c2d"), LiteLLMId("video_9a71be") };
+            var board = new WaitProgressBoard(ids);
+            var first = board.Polled(new Video { Id = ids[0], Status = "in_progress", Prompt = "a paper boat on a river" })!;
+            var second = board.Polled(new Video { Id = ids[1], Status = "in_progress", Prompt = "a paper boat on a river" })!;
+
+            Assert.StartsWith("'a paper boat on a river' (video_…", first.Activity, StringComparison.Ordinal);
+            Assert.NotEqual(first.Activity, second.Activity);
+            // The closing update names the bar as it was drawn.
+            Assert.Equal(first.Activity, board.Finished(ids[0])[0].Activity);
+        }
+
+        /// <summary>A LiteLLM managed id (BerriAI/litellm litellm/types/videos/utils.py, encode_video_id_with_provider).</summary>
+        internal static string LiteLLMId(string providerId) =>
+            "video_" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"litellm:custom_llm_provider:openai;model_id:sora-2;video_id:{providerId}"));
     }
 }

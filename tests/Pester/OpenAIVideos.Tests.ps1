@@ -26,8 +26,8 @@ AfterAll {
 }
 
 Describe 'The module' {
-    It 'exports exactly the eighteen cmdlets' {
-        $expected = 'Connect-OpenAIVideo', 'Disconnect-OpenAIVideo', 'Get-OpenAIVideoConnection', 'Get-Video', 'Get-VideoCharacter',
+    It 'exports exactly the nineteen cmdlets' {
+        $expected = 'Connect-OpenAIVideo', 'Disconnect-OpenAIVideo', 'Get-OpenAIVideoConnection', 'Get-Video', 'Get-VideoCharacter', 'Get-VideoModel',
             'Invoke-VideoBatch', 'Invoke-VideoEdit', 'Invoke-VideoExtension', 'Invoke-VideoRemix', 'New-Video', 'New-VideoCharacter', 'Remove-Video',
             'Save-VideoContent', 'Wait-Video', 'Start-VideoEmulator', 'Get-VideoEmulator', 'Stop-VideoEmulator', 'Add-VideoEmulatorFault'
         (Get-Command -Module OpenAIVideos).Name | Sort-Object | Should -Be ($expected | Sort-Object)

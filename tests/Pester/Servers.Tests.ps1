@@ -115,6 +115,6 @@ Describe '-Server completion' {
     It 'completes the server kinds on <Command>' -ForEach @(@{ Command = 'Connect-OpenAIVideo' }, @{ Command = 'Get-Video' }, @{ Command = 'Save-VideoContent' }) {
         $line = "$Command -Server "
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
-        $completions | Sort-Object | Should -Be ('Generic', 'OpenAI', 'Azure', 'LiteLLM', 'VllmOmni', 'SGLang' | Sort-Object)
+        $completions | Sort-Object | Should -Be ('Generic', 'OpenAI', 'Azure', 'LiteLLM', 'VllmOmni', 'SGLang', 'Gemini', 'OpenRouter' | Sort-Object)
     }
 }

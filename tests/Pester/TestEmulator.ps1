@@ -23,7 +23,9 @@ function Start-TestEmulator {
         [Parameter(Mandatory)] [string] $LogFolder,
         [string] $ApiKey = 'pester-key',
         [double] $JobSeconds = 1,
-        [string] $Flavor = 'openai'
+        [string] $Flavor = 'openai',
+        # As a self-hosted server started without a key: no key needed.
+        [switch] $NoAuth
     )
 
     $emulatorDll = Join-Path $script:RepositoryRoot 'out/emulator/OpenAIVideos.Emulator.dll'
@@ -38,9 +40,11 @@ function Start-TestEmulator {
     # Each flavor serves the API under its server's own root: Azure /openai/v1, Gemini /v1beta/openai, OpenRouter /api/v1.
     $apiRoot = switch ($Flavor) { 'azure' { 'openai/v1' } 'gemini' { 'v1beta/openai' } 'openrouter' { 'api/v1' } default { 'v1' } }
     $baseUri = "http://127.0.0.1:$port/$apiRoot"
+    $arguments = @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds, '--flavor', $Flavor)
+    if ($NoAuth) { $arguments += '--no-auth' }
     $process = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
         -RedirectStandardOutput (Join-Path $LogFolder 'emulator.out.txt') -RedirectStandardError (Join-Path $LogFolder 'emulator.err.txt') `
-        -ArgumentList @($emulatorDll, '--urls', "http://127.0.0.1:$port", '--api-key', $ApiKey, '--job-seconds', $JobSeconds, '--flavor', $Flavor)
+        -ArgumentList $arguments
 
     # Poll until it answers (or dies): readiness is observed, not assumed after a fixed sleep.
     $deadline = [DateTime]::UtcNow.AddSeconds(30)

@@ -42,6 +42,13 @@ namespace OpenAIVideos.Client.Batch
                 WriteIfSet(json, "seconds", request.Seconds?.Trim());
                 WriteIfSet(json, "size", request.Size?.Trim().ToLowerInvariant());
                 WriteIfSet(json, "input_reference", request.InputReference?.ToString().Trim());
+                WriteIfSet(json, "aspect_ratio", request.AspectRatio?.Trim());
+                WriteIfSet(json, "resolution", request.Resolution?.Trim().ToLowerInvariant());
+                WriteIfSet(json, "negative_prompt", request.NegativePrompt?.Trim());
+                WriteIfSet(json, "seed", request.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                WriteIfSet(json, "audio", request.Audio?.ToString());
+                WriteIfSet(json, "last_frame", request.LastFrame?.ToString().Trim());
+                WriteIfSet(json, "reference_images", request.ReferenceImages.Count == 0 ? null : string.Join("|", request.ReferenceImages));
                 if (request.CharacterIds.Count > 0)
                 {
                     json.WriteStartArray("characters");

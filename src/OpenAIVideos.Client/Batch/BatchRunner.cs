@@ -266,8 +266,9 @@ namespace OpenAIVideos.Client.Batch
                         record.Seconds = video.Seconds;
                         if (VideoStatus.IsFailure(video.Status))
                         {
-                            record.ErrorId = VideoErrorIds.VideoFailed;
-                            record.Message = VideoJobPoller.JobFailed(video).Message;
+                            var ended = VideoJobPoller.JobFailed(video);
+                            record.ErrorId = ended.ErrorId;
+                            record.Message = ended.Message;
                         }
                     });
                     Release(slot, ref holdsSlot);

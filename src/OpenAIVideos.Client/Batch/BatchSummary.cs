@@ -15,6 +15,11 @@ namespace OpenAIVideos.Client.Batch
                 summary.Total++;
                 summary.CreatesSent += result.CreatesSent;
                 summary.EstimatedCost += result.EstimatedCost ?? 0m;
+                if (result.Cost is { } charged)
+                {
+                    summary.Cost = (summary.Cost ?? 0m) + charged;
+                }
+
                 switch (result.Status)
                 {
                     case VideoBatchItemStatus.Completed:

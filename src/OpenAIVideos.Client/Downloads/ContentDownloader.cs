@@ -22,8 +22,13 @@ namespace OpenAIVideos.Client
         private const int BufferSize = 81920;
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
         private readonly ApiTransport _transport;
+        private readonly Func<string, CancellationToken, Task<Video>> _retrieve;
 
-        internal ContentDownloader(ApiTransport transport) => _transport = transport;
+        internal ContentDownloader(ApiTransport transport, Func<string, CancellationToken, Task<Video>> retrieve)
+        {
+            _transport = transport;
+            _retrieve = retrieve;
+        }
 
         /// <summary>Streams one variant into <paramref name="destination"/>; returns what was written.</summary>
         public Task<ContentDownloadResult> DownloadAsync(string videoId, VideoContentVariant variant, Stream destination,
@@ -47,15 +52,18 @@ namespace OpenAIVideos.Client
             }
 
             var start = destination.CanSeek ? destination.Position : 0;
+            var resultUrl = _transport.Profile.ContentAtResultUrls ? await ResultUrlAsync(videoId, cancellationToken).ConfigureAwait(false) : null;
             long written = 0;
             string? contentType = null;
             for (var retries = 0; ; retries++)
             {
-                var request = new ApiRequest(HttpMethod.Get, "videos/" + Uri.EscapeDataString(videoId) + "/content", $"download the {variant.Name} of video")
-                {
-                    Resource = ApiResource.Video,
-                    ResourceId = videoId,
-                }.WithQuery("variant", variant.Name);
+                var request = resultUrl is not null
+                    ? new ApiRequest(HttpMethod.Get, resultUrl, $"download the {variant.Name} of video") { Resource = ApiResource.Video, ResourceId = videoId }
+                    : new ApiRequest(HttpMethod.Get, "videos/" + Uri.EscapeDataString(videoId) + "/content", $"download the {variant.Name} of video")
+                    {
+                        Resource = ApiResource.Video,
+                        ResourceId = videoId,
+                    }.WithQuery("variant", variant.Name);
                 // Servers that describe several content types (the spec does) pick by Accept.
                 request.Headers.Add(new System.Collections.Generic.KeyValuePair<string, string>("Accept", variant.MediaType == "application/octet-stream" ? "*/*" : variant.MediaType + ", */*;q=0.1"));
                 if (written > 0)
@@ -115,6 +123,34 @@ namespace OpenAIVideos.Client
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+
+        /// <summary>
+        /// Where a server that keeps results at URLs (Gemini's <c>url</c>, OpenRouter's <c>unsigned_urls</c>) says this
+        /// video is now: asked afresh, since such URLs are often signed and short-lived. A relative URL is on the server's
+        /// own origin.
+        /// </summary>
+        private async Task<Uri> ResultUrlAsync(string videoId, CancellationToken cancellationToken)
+        {
+            var video = await _retrieve(videoId, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(video.Status, VideoStatus.Completed, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new VideoApiException(VideoErrorIds.VideoNotReady, VideoErrorCategory.InvalidOperation,
+                    $"Video '{videoId}' is {video.Status}, not completed: there is nothing to download yet. Wait-Video first.")
+                { VideoId = videoId, Video = video };
+            }
+
+            foreach (var url in video.ContentUrls)
+            {
+                if (Uri.TryCreate(_transport.BaseUri, url, out var resolved) && (resolved.Scheme == Uri.UriSchemeHttps || resolved.Scheme == Uri.UriSchemeHttp))
+                {
+                    return resolved;
+                }
+            }
+
+            throw new VideoApiException(VideoErrorIds.InvalidResponse, VideoErrorCategory.ProtocolError,
+                $"Video '{videoId}' is completed but {_transport.Profile.DisplayName} reported no URL to download it from (url, unsigned_urls). Nothing was saved.")
+            { VideoId = videoId, Video = video };
         }
 
         /// <summary>
@@ -184,6 +220,10 @@ namespace OpenAIVideos.Client
                     file.Flush(flushToDisk: true);
                     _transport.Log($"Flushed {result.Bytes:N0} bytes of '{target}' to disk in {flushing.ElapsedMilliseconds} ms.");
                 }
+
+                // The flush of a large file takes seconds and cannot be interrupted; a Ctrl+C during it must not be
+                // followed by the file appearing under its name after the caller was told the download stopped.
+                cancellationToken.ThrowIfCancellationRequested();
 
                 if (!AtomicFile.Commit(temporary, target, overwrite))
                 {

@@ -95,6 +95,8 @@ namespace OpenAIVideos.Client.Emulation
             EmulatorFlavor.SGLang => ServerKind.SGLang,
             EmulatorFlavor.LiteLLM => ServerKind.LiteLLM,
             EmulatorFlavor.Azure => ServerKind.Azure,
+            EmulatorFlavor.Gemini => ServerKind.Gemini,
+            EmulatorFlavor.OpenRouter => ServerKind.OpenRouter,
             _ => ServerKind.Generic,
         };
     }

@@ -72,7 +72,7 @@ namespace OpenAIVideos.Client
         /// <summary>Writing the destination failed.</summary>
         public const string WriteFailed = "WriteFailed";
 
-        /// <summary>The job ended failed (or cancelled, expired); <c>ApiErrorCode</c> holds the API's code.</summary>
+        /// <summary>The job ended failed; <c>ApiErrorCode</c> holds the API's code.</summary>
         public const string VideoFailed = "VideoFailed";
 
         /// <summary>The job did not finish within the wait's timeout.</summary>
@@ -80,6 +80,15 @@ namespace OpenAIVideos.Client
 
         /// <summary>The chosen server kind (<c>-Server</c>) lacks the operation or content variant; nothing was sent.</summary>
         public const string OperationNotSupported = "OperationNotSupported";
+
+        /// <summary>The chosen server does not take a New-Video parameter (e.g. -NegativePrompt on OpenRouter); nothing was sent.</summary>
+        public const string ParameterNotSupported = "ParameterNotSupported";
+
+        /// <summary>The job ended <c>cancelled</c> (by the server, or by someone else).</summary>
+        public const string VideoCancelled = "VideoCancelled";
+
+        /// <summary>The job ended <c>expired</c>: it or its result is gone.</summary>
+        public const string VideoExpired = "VideoExpired";
 
         /// <summary>The operation was cancelled (Ctrl+C).</summary>
         public const string OperationCancelled = "OperationCancelled";

@@ -11,6 +11,7 @@ namespace OpenAIVideos.Client
         public const int MaxPromptLength = 32000;
         public const int MaxCharacterNameLength = 80;
         public const int MaxCharacters = 2;
+        public const int MaxReferenceImages = 3;
 
         public static void Validate(VideoCreateRequest request)
         {
@@ -23,6 +24,11 @@ namespace OpenAIVideos.Client
             if (request.CharacterIds.Count > MaxCharacters)
             {
                 throw Invalid($"A video can feature at most {MaxCharacters} characters; {request.CharacterIds.Count} were given.");
+            }
+
+            if (request.ReferenceImages.Count > MaxReferenceImages)
+            {
+                throw Invalid($"A video takes at most {MaxReferenceImages} reference images; {request.ReferenceImages.Count} were given.");
             }
 
             if (request.InputReference?.File is { IsImage: false } file)

@@ -70,6 +70,23 @@ namespace OpenAIVideos.Client
             return FromFile(file);
         }
 
+        /// <summary>
+        /// The reference as a URL for servers that take images by URL only: the URL as given, or a local file as a base64
+        /// <c>data:</c> URL; null for a Files API id, which such servers cannot resolve.
+        /// </summary>
+        public string? AsUrl()
+        {
+            if (File is null)
+            {
+                return ImageUrl;
+            }
+
+            using var stream = File.OpenRead();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return "data:" + File.ContentType + ";base64," + Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
         /// <summary>What the reference is, for messages and -WhatIf.</summary>
         public override string ToString() => File?.ToString() ?? ImageUrl ?? FileId ?? string.Empty;
     }

@@ -33,9 +33,51 @@ namespace OpenAIVideos.Client.Serialization
                 {
                     video.AdditionalProperties[pair.Key] = ToPlainValue(pair.Value);
                 }
+
+                video.Cost = ResultFields.Cost(wire.Extra);
+                video.ContentUrls = ResultFields.ContentUrls(wire.Extra);
             }
 
             return video;
+        }
+
+        public static VideoModel ToModel(VideoModelWire wire, ServerKind server)
+        {
+            var durations = new List<string>();
+            foreach (var duration in wire.Durations ?? new List<JsonElement>())
+            {
+                if (duration.ValueKind is JsonValueKind.Number or JsonValueKind.String)
+                {
+                    durations.Add(duration.ValueKind == JsonValueKind.String ? duration.GetString()! : duration.GetRawText());
+                }
+            }
+
+            var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var pair in wire.PricingSkus ?? new Dictionary<string, JsonElement>())
+            {
+                // Prices come as decimal strings ("0.08"); numbers are taken too.
+                var text = pair.Value.ValueKind == JsonValueKind.String ? pair.Value.GetString() : pair.Value.GetRawText();
+                if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var price))
+                {
+                    prices[pair.Key] = price;
+                }
+            }
+
+            return new VideoModel
+            {
+                Id = wire.Id ?? string.Empty,
+                Name = wire.Name,
+                Server = server,
+                Seconds = durations,
+                Resolutions = (IReadOnlyList<string>?)wire.Resolutions ?? Array.Empty<string>(),
+                AspectRatios = (IReadOnlyList<string>?)wire.AspectRatios ?? Array.Empty<string>(),
+                Sizes = (IReadOnlyList<string>?)wire.Sizes ?? Array.Empty<string>(),
+                FrameImages = (IReadOnlyList<string>?)wire.FrameImages ?? Array.Empty<string>(),
+                Audio = wire.GenerateAudio,
+                Seed = wire.Seed,
+                Prices = prices,
+                Source = "server",
+            };
         }
 
         public static VideoCharacter ToCharacter(CharacterWire wire) => new VideoCharacter
@@ -103,16 +145,17 @@ namespace OpenAIVideos.Client.Serialization
         };
 
         // Unix seconds per the API; some gateways send fractional seconds or ISO 8601 text.
+        // In the local zone, as PowerShell shows times, for videos and characters alike (the instant is the server's).
         private static DateTimeOffset? ReadTimestamp(WireScalar value)
         {
             if (value.Kind == JsonValueKind.String
                 && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
-                return parsed;
+                return parsed.ToLocalTime();
             }
 
             var seconds = ReadNumber(value);
-            return seconds is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds.Value * 1000));
+            return seconds is null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds.Value * 1000)).ToLocalTime();
         }
     }
 }

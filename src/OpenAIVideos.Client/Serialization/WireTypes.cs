@@ -58,11 +58,32 @@ namespace OpenAIVideos.Client.Serialization
         [JsonPropertyName("created_at"), JsonConverter(typeof(WireNumberConverter))] public WireScalar CreatedAt { get; set; }
     }
 
+    // OpenRouter's GET /videos/models (its SDKs' VideoModelsListResponse / VideoModel; openrouter.ai/docs).
+    internal sealed class VideoModelListWire
+    {
+        [JsonPropertyName("data")] public List<VideoModelWire>? Data { get; set; }
+    }
+
+    internal sealed class VideoModelWire
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("supported_durations")] public List<JsonElement>? Durations { get; set; }
+        [JsonPropertyName("supported_resolutions")] public List<string>? Resolutions { get; set; }
+        [JsonPropertyName("supported_aspect_ratios")] public List<string>? AspectRatios { get; set; }
+        [JsonPropertyName("supported_sizes")] public List<string>? Sizes { get; set; }
+        [JsonPropertyName("supported_frame_images")] public List<string>? FrameImages { get; set; }
+        [JsonPropertyName("generate_audio")] public bool? GenerateAudio { get; set; }
+        [JsonPropertyName("seed")] public bool? Seed { get; set; }
+        [JsonPropertyName("pricing_skus")] public Dictionary<string, JsonElement>? PricingSkus { get; set; }
+    }
+
     [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
     [JsonSerializable(typeof(VideoWire))]
     [JsonSerializable(typeof(VideoListWire))]
     [JsonSerializable(typeof(DeletedVideoWire))]
     [JsonSerializable(typeof(CharacterWire))]
+    [JsonSerializable(typeof(VideoModelListWire))]
     internal sealed partial class WireJsonContext : JsonSerializerContext
     {
     }

@@ -23,7 +23,20 @@ namespace OpenAIVideos.Client.Transport
             Operation = operation;
         }
 
+        /// <summary>A request to an absolute address the server reported (a result URL) instead of a path under the base URI.</summary>
+        public ApiRequest(HttpMethod method, Uri absoluteUri, string operation)
+            : this(method, absoluteUri?.AbsoluteUri ?? throw new ArgumentNullException(nameof(absoluteUri)), operation)
+        {
+            AbsoluteUri = absoluteUri;
+        }
+
         public HttpMethod Method { get; }
+
+        /// <summary>
+        /// Set for a result URL: sent as is, and with the key only when it is on the server's own origin (scheme, host and
+        /// port of the base URI); a storage host named in a URL never sees it.
+        /// </summary>
+        public Uri? AbsoluteUri { get; }
 
         /// <summary>Relative to the base URI, e.g. <c>videos/video_123/content</c>.</summary>
         public string Path { get; }

@@ -274,20 +274,10 @@ namespace OpenAIVideos.Client.Transport
 
         private HttpRequestMessage BuildMessage(ApiRequest request)
         {
-            var url = new StringBuilder(_baseUri.AbsoluteUri).Append(request.Path);
-            for (var i = 0; i < request.Query.Count; i++)
-            {
-                url.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(request.Query[i].Key)).Append('=').Append(Uri.EscapeDataString(request.Query[i].Value));
-            }
-
-            if (_profile.ApiVersion is { } apiVersion)
-            {
-                url.Append(request.Query.Count == 0 ? '?' : '&').Append("api-version=").Append(Uri.EscapeDataString(apiVersion));
-            }
-
-            var message = new HttpRequestMessage(request.Method, url.ToString());
+            var ownOrigin = request.AbsoluteUri is null || IsOwnOrigin(request.AbsoluteUri);
+            var message = new HttpRequestMessage(request.Method, request.AbsoluteUri ?? new Uri(Url(request)));
             var key = _options.ApiKey;
-            if (key is not null)
+            if (key is not null && ownOrigin)
             {
                 switch (_options.AuthenticationStyle)
                 {
@@ -301,6 +291,18 @@ namespace OpenAIVideos.Client.Transport
                         message.Headers.TryAddWithoutValidation("x-litellm-api-key", key.Reveal());
                         break;
                 }
+            }
+
+            if (!ownOrigin)
+            {
+                // A storage host gets a plain GET: no key, no organisation or project, no idempotency key.
+                message.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+                foreach (var header in request.Headers)
+                {
+                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                return message;
             }
 
             if (_options.Organization is not null)
@@ -337,6 +339,28 @@ namespace OpenAIVideos.Client.Transport
 
             return message;
         }
+
+        private string Url(ApiRequest request)
+        {
+            var url = new StringBuilder(_baseUri.AbsoluteUri).Append(request.Path);
+            for (var i = 0; i < request.Query.Count; i++)
+            {
+                url.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(request.Query[i].Key)).Append('=').Append(Uri.EscapeDataString(request.Query[i].Value));
+            }
+
+            if (_profile.ApiVersion is { } apiVersion)
+            {
+                url.Append(request.Query.Count == 0 ? '?' : '&').Append("api-version=").Append(Uri.EscapeDataString(apiVersion));
+            }
+
+            return url.ToString();
+        }
+
+        /// <summary>True when <paramref name="uri"/> is on the base URI's origin (scheme, host and port), the only one the key may go to.</summary>
+        public bool IsOwnOrigin(Uri uri) =>
+            string.Equals(uri.Scheme, _baseUri.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.IdnHost, _baseUri.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && uri.Port == _baseUri.Port;
 
         private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
         {

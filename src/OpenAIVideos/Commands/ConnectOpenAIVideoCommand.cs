@@ -48,8 +48,8 @@ namespace OpenAIVideos.Commands
 
         /// <summary>
         /// The kind of server, whose dialect the module then speaks: Generic (the spec as written), OpenAI, Azure, LiteLLM,
-        /// VllmOmni or SGLang. Default: Azure with -Azure (or an Azure address or key style), OpenAI for api.openai.com,
-        /// otherwise Generic.
+        /// VllmOmni, SGLang, Gemini or OpenRouter. Default: Azure with -Azure (or an Azure address or key style), OpenAI for
+        /// api.openai.com, Gemini for generativelanguage.googleapis.com, OpenRouter for openrouter.ai, otherwise Generic.
         /// </summary>
         [Parameter]
         public ServerKind Server { get; set; }
@@ -123,12 +123,13 @@ namespace OpenAIVideos.Commands
             catch (ArgumentException exception)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(exception,
-                    VideoErrorReport.Of("InvalidConnectionParameter", VideoErrorCategory.InvalidArgument, exception.Message, BaseUri)));
+                    VideoErrorReport.FromArgument(VideoErrorReport.InvalidConnectionParameterId, exception, BaseUri)));
                 return;
             }
 
             VideoSession.Set(options);
             VideoIdCache.ClearAll();
+            OpenAIVideos.Client.VideoModelCatalogue.ClearAll();
             WriteVerbose($"Session default: {options}.");
             var missing = ConnectionResolver.MissingKeyReason(options);
             if (missing is not null)

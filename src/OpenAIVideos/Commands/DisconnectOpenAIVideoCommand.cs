@@ -19,6 +19,7 @@ namespace OpenAIVideos.Commands
         {
             VideoSession.Clear();
             VideoIdCache.ClearAll();
+            OpenAIVideos.Client.VideoModelCatalogue.ClearAll();
             WriteVerbose("The session default is cleared; cmdlets use the environment.");
         }
     }

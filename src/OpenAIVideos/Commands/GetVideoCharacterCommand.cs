@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenAIVideos.Commands.Pipeline;
 
 namespace OpenAIVideos.Commands
 {
@@ -15,6 +16,7 @@ namespace OpenAIVideos.Commands
         /// <summary>The character's id; character objects bind by their Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [PipelineText(nameof(CharacterId), "Id")]
         [ValidateNotNullOrEmpty]
         public string CharacterId { get; set; } = string.Empty;
 

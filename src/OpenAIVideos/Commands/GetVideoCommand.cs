@@ -21,6 +21,7 @@ namespace OpenAIVideos.Commands
         /// <summary>The ids of the videos to get; video objects bind by their Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id", Many = true)]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] VideoId { get; set; } = Array.Empty<string>();

@@ -83,7 +83,7 @@ namespace OpenAIVideos.Commands
             var item = _reader!.Read(_index, input, name => input?.Properties[name]?.Value, out var problem);
             if (item is not null)
             {
-                item.EstimatedCost = VideoCostEstimator.Estimate(item.Request.Model, item.Request.Size, item.Request.Seconds).Amount;
+                item.EstimatedCost = VideoCostEstimator.Estimate(Client.Profile, ModelsForEstimate(), item.Request).Amount;
                 _items.Add(item);
                 return;
             }

@@ -25,6 +25,10 @@ namespace OpenAIVideos.Commands
         /// <inheritdoc />
         protected override string Action => $"Extend video by {Seconds} s (billed)";
 
+        /// <summary>An extension is billed like a new video of the source's model and size, as long as the new segment.</summary>
+        protected override System.Func<Video, VideoCreateRequest>? PricedLike =>
+            source => new VideoCreateRequest { Prompt = Prompt, Model = source.Model, Size = source.Size, Seconds = Seconds };
+
         /// <inheritdoc />
         protected override Task<Video> SendAsync(VideosClient client, string? videoId, UploadFile? file, IDictionary<string, object?> extras, CancellationToken token) =>
             client.ExtendAsync(new VideoExtendRequest { VideoId = videoId, VideoFile = file, Prompt = Prompt, Seconds = Seconds, AdditionalProperties = extras }, token);

@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using OpenAIVideos.Client;
 using OpenAIVideos.Commands.Completion;
+using OpenAIVideos.Commands.Pipeline;
 
 namespace OpenAIVideos.Commands
 {
@@ -14,9 +16,10 @@ namespace OpenAIVideos.Commands
     {
         private const string DefaultSet = "Default";
 
-        /// <summary>The completed video to remix; video objects bind by their Id.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The completed video to remix; video objects bind by their Id, piped strings as ids.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id")]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string VideoId { get; set; } = string.Empty;
@@ -38,7 +41,9 @@ namespace OpenAIVideos.Commands
         /// <summary>Remixes one video.</summary>
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(VideoId, $"Remix video (billed) with prompt '{VideoFormatter.PromptCell(Prompt, 60)}'"))
+            // A remix is billed like a new video of the source's model, size and length.
+            var cost = SourceCostText(VideoId, source => new VideoCreateRequest { Prompt = Prompt, Model = source.Model, Size = source.Size, Seconds = source.Seconds });
+            if (!ShouldProcess(VideoId, $"Remix video (billed) with prompt '{VideoFormatter.PromptCell(Prompt, 60)}'{cost}"))
             {
                 return;
             }

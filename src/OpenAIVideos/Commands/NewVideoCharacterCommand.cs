@@ -6,7 +6,7 @@ namespace OpenAIVideos.Commands
     /// <summary>
     /// <para type="synopsis">Creates a reusable character from a short MP4.</para>
     /// <para type="description">Uploads the clip (<c>POST /videos/characters</c>) and writes the character; pass its id
-    /// to New-Video -Character.</para>
+    /// to New-Video -Character. Piped objects bind by property name (Name, Path), so rows of a CSV each make one.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "VideoCharacter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(VideoCharacter))]
@@ -15,12 +15,12 @@ namespace OpenAIVideos.Commands
         private const string DefaultSet = "Default";
 
         /// <summary>The character's display name (1 to 80 characters).</summary>
-        [Parameter(Mandatory = true)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>The MP4 showing the character.</summary>
-        [Parameter(Mandatory = true)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
@@ -40,7 +40,8 @@ namespace OpenAIVideos.Commands
             }
             catch (VideoApiException exception)
             {
-                ThrowArgumentError(exception, exception.ErrorId, path);
+                // One bad row of a piped list fails that row; the pipeline goes on.
+                WriteApiError(exception, path);
                 return;
             }
 

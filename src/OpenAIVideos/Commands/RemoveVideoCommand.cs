@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OpenAIVideos.Commands.Completion;
+using OpenAIVideos.Commands.Pipeline;
 
 namespace OpenAIVideos.Commands
 {
@@ -18,11 +19,16 @@ namespace OpenAIVideos.Commands
         /// <summary>The id of the video to delete; video objects bind by their Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id")]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string VideoId { get; set; } = string.Empty;
 
-        /// <summary>Deletes without asking for confirmation (-WhatIf still only shows what would happen).</summary>
+        /// <summary>
+        /// Deletes without the confirmation that <c>$ConfirmPreference</c> asks for (Medium or Low; the default, High, asks
+        /// nothing for this Medium-impact cmdlet), as other -Force switches do. An explicit -Confirm still asks, and -WhatIf
+        /// still only shows what would happen.
+        /// </summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -33,7 +39,9 @@ namespace OpenAIVideos.Commands
         /// <summary>Deletes one video.</summary>
         protected override void ProcessRecord()
         {
-            var proceed = Force && !IsWhatIf() ? true : ShouldProcess(VideoId, "Remove video");
+            // -Force as in "Everything you wanted to know about ShouldProcess" (learn.microsoft.com, PowerShell deep dives):
+            // `if ($Force -and -not $Confirm) { $ConfirmPreference = 'None' }`, so an explicit -Confirm still asks.
+            var proceed = Force && !IsWhatIf() && !IsConfirmGiven() ? true : ShouldProcess(VideoId, "Remove video");
             if (!proceed)
             {
                 return;

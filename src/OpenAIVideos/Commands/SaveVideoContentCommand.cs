@@ -22,12 +22,14 @@ namespace OpenAIVideos.Commands
     {
         private const string DefaultSet = "Default";
         private const int ProgressActivityId = 1;
+        private const string FileSystemProviderPrefix = @"Microsoft.PowerShell.Core\FileSystem::";
         private readonly List<VideoContentVariant> _variants = new List<VideoContentVariant>();
         private string _path = string.Empty;
 
         /// <summary>The completed video; video objects bind by their Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id")]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string VideoId { get; set; } = string.Empty;
@@ -72,7 +74,7 @@ namespace OpenAIVideos.Commands
             }
             catch (ArgumentException exception)
             {
-                ThrowArgumentError(exception, "PathNotFolder", _path);
+                ThrowArgumentError(exception, Errors.VideoErrorReport.PathNotFolderId, _path);
                 return;
             }
 
@@ -89,7 +91,7 @@ namespace OpenAIVideos.Commands
 
         private void Save(string videoId, ContentTarget target)
         {
-            var activity = $"Saving the {target.Variant.Name} of {videoId}";
+            var activity = $"Saving the {target.Variant.Name} of {VideoFormatter.IdCell(videoId)}";
             var progress = new DispatchingProgress<ContentDownloadProgress>(Dispatcher, report =>
                 WriteProgress(new ProgressRecord(ProgressActivityId, activity, VideoFormatter.DownloadStatus(report.BytesReceived, report.TotalBytes))
                 {
@@ -99,12 +101,26 @@ namespace OpenAIVideos.Commands
             var overwrite = Force.IsPresent;
             try
             {
-                if (TryRun((client, token) => client.DownloadContentToFileAsync(videoId, target.Variant, target.Path, overwrite, progress, token), videoId, out var result))
+                // To the end even on Ctrl+C: when the prompt comes back the file is whole and named, or absent.
+                ContentDownloadResult? result = null;
+                try
+                {
+                    result = RunToEnd((client, token) => client.DownloadContentToFileAsync(videoId, target.Variant, target.Path, overwrite, progress, token));
+                }
+                catch (VideoApiException exception)
+                {
+                    WriteApiError(exception, videoId);
+                }
+
+                if (result is not null)
                 {
                     WriteVerbose($"Saved {VideoFormatter.BytesText(result.Bytes)} to {result.Path}.");
                     if (PassThru)
                     {
-                        WriteObject(new FileInfo(result.Path ?? target.Path));
+                        // Through the provider, as Get-Item: PSPath, PSParentPath and the rest are what the FileSystem
+                        // views need for Mode, Length and the "Directory:" header.
+                        var saved = FileSystemProviderPrefix + (result.Path ?? target.Path);
+                        WriteObject(SessionState.InvokeProvider.Item.Get(new[] { saved }, true, true), true);
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -5,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenAIVideos.Client;
 using OpenAIVideos.Commands.Completion;
+using OpenAIVideos.Commands.Pipeline;
 
 namespace OpenAIVideos.Commands
 {
@@ -20,9 +22,10 @@ namespace OpenAIVideos.Commands
         /// <summary>Parameter set: the source is a local MP4 that is uploaded.</summary>
         protected const string ByFileSet = "ByFile";
 
-        /// <summary>The completed source video; video objects bind by their Id.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The completed source video; video objects bind by their Id, piped strings as ids.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id")]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? VideoId { get; set; }
@@ -53,6 +56,12 @@ namespace OpenAIVideos.Commands
         /// <summary>What -WhatIf and -Confirm say will be done, e.g. "Edit video (billed)".</summary>
         protected abstract string Action { get; }
 
+        /// <summary>
+        /// How the new video is priced from a source on the server (for -WhatIf), or null when the price cannot be told
+        /// from the source alone (then -WhatIf reads nothing).
+        /// </summary>
+        protected virtual Func<Video, VideoCreateRequest>? PricedLike => null;
+
         /// <summary>Sends the request for one source: either <paramref name="videoId"/> or <paramref name="file"/> is set.</summary>
         protected abstract Task<Video> SendAsync(VideosClient client, string? videoId, UploadFile? file, IDictionary<string, object?> extras, CancellationToken token);
 
@@ -61,7 +70,8 @@ namespace OpenAIVideos.Commands
         {
             var byFile = ParameterSetName == ByFileSet;
             var source = byFile ? ResolvePath(Path!) : VideoId!;
-            if (!ShouldProcess(source, $"{Action} with prompt '{VideoFormatter.PromptCell(Prompt, 60)}'"))
+            var cost = byFile || PricedLike is not { } priced ? string.Empty : SourceCostText(source, priced);
+            if (!ShouldProcess(source, $"{Action} with prompt '{VideoFormatter.PromptCell(Prompt, 60)}'{cost}"))
             {
                 return;
             }

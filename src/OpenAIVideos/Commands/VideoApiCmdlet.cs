@@ -19,6 +19,8 @@ namespace OpenAIVideos.Commands
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly PipelineDispatcher _dispatcher = new PipelineDispatcher();
+        private readonly List<string> _createdToWait = new List<string>();
+        private int _createdTimeoutSec;
         private VideosClient? _client;
 
         /// <summary>
@@ -33,7 +35,7 @@ namespace OpenAIVideos.Commands
         public Uri? BaseUri { get; set; }
 
         /// <summary>
-        /// The kind of server for this call (Generic, OpenAI, Azure, LiteLLM, VllmOmni, SGLang): its dialect decides the
+        /// The kind of server for this call (Generic, OpenAI, Azure, LiteLLM, VllmOmni, SGLang, Gemini, OpenRouter): its dialect decides the
         /// encoding, key header and which operations exist. Defaults to the session's, else what the address suggests.
         /// </summary>
         [Parameter]
@@ -73,7 +75,7 @@ namespace OpenAIVideos.Commands
             catch (ArgumentException exception)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(exception,
-                    VideoErrorReport.Of("InvalidConnectionParameter", VideoErrorCategory.InvalidArgument, exception.Message, null)));
+                    VideoErrorReport.FromArgument(VideoErrorReport.InvalidConnectionParameterId, exception, null)));
                 return;
             }
 
@@ -99,17 +101,33 @@ namespace OpenAIVideos.Commands
         /// <summary>Cancels every engine call in flight.</summary>
         protected override void StopProcessing() => _stopping.Cancel();
 
-        /// <summary>Writes verbose lines the engine logged after the last call.</summary>
-        protected override void EndProcessing() => _dispatcher.Drain();
+        /// <summary>Waits for the videos created with -Wait (all together), then writes verbose lines the engine logged.</summary>
+        protected override void EndProcessing()
+        {
+            if (_createdToWait.Count > 0)
+            {
+                WaitAllAndWrite(_createdToWait, new VideoWaitOptions { Timeout = _createdTimeoutSec > 0 ? TimeSpan.FromSeconds(_createdTimeoutSec) : (TimeSpan?)null });
+            }
+
+            _dispatcher.Drain();
+        }
 
         /// <summary>
         /// Runs engine work off the pipeline thread while running what it posts on it; Ctrl+C becomes a pipeline stop.
         /// </summary>
-        protected T Run<T>(Func<VideosClient, CancellationToken, Task<T>> work)
+        protected T Run<T>(Func<VideosClient, CancellationToken, Task<T>> work) => RunCore(work, settle: false);
+
+        /// <summary>
+        /// As <see cref="Run{T}"/>, but Ctrl+C returns only once the work has ended: a download then has either put its
+        /// file in place or removed it when the prompt comes back, never renames it a few seconds later.
+        /// </summary>
+        protected T RunToEnd<T>(Func<VideosClient, CancellationToken, Task<T>> work) => RunCore(work, settle: true);
+
+        private T RunCore<T>(Func<VideosClient, CancellationToken, Task<T>> work, bool settle)
         {
             try
             {
-                return _dispatcher.Run(token => work(Client, token), StopToken);
+                return settle ? _dispatcher.RunToEnd(token => work(Client, token), StopToken) : _dispatcher.Run(token => work(Client, token), StopToken);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
@@ -166,12 +184,12 @@ namespace OpenAIVideos.Commands
 
         /// <summary>Reports a bad argument as terminating.</summary>
         protected void ThrowArgumentError(Exception exception, string errorId, object? target) =>
-            ThrowTerminatingError(ErrorRecordFactory.Create(exception,
-                VideoErrorReport.Of(errorId, VideoErrorCategory.InvalidArgument, exception.Message, target)));
+            ThrowTerminatingError(ErrorRecordFactory.Create(exception, VideoErrorReport.FromArgument(errorId, exception, target)));
 
         /// <summary>
-        /// Writes a just-created video, or with <paramref name="wait"/> waits for it (one progress bar) and writes the
-        /// finished video; a failed job is also a non-terminating <c>VideoFailed</c> error.
+        /// Writes a just-created video, or with <paramref name="wait"/> keeps it to wait for at the end of the pipeline,
+        /// together with every other video this invocation creates (<c>'a','b','c' | New-Video -Wait</c> takes one wait,
+        /// not three in a row). <paramref name="timeoutSec"/> counts from there.
         /// </summary>
         protected void WriteCreated(Video created, bool wait, int timeoutSec)
         {
@@ -181,25 +199,77 @@ namespace OpenAIVideos.Commands
                 return;
             }
 
-            var activity = $"Waiting for video {created.Id}";
+            _createdTimeoutSec = timeoutSec;
+            _createdToWait.Add(created.Id);
+        }
+
+        /// <summary>
+        /// Waits on all <paramref name="videoIds"/> at once under a <see cref="WaitProgressBoard"/> and writes each video
+        /// as it finishes, in the order they finish; one that ends failed, cancelled or expired is written AND reported
+        /// (VideoFailed, VideoCancelled, VideoExpired), one that cannot be waited on is reported. A server out of reach shows on the overall bar and as
+        /// one warning per spell.
+        /// </summary>
+        protected void WaitAllAndWrite(IReadOnlyList<string> videoIds, VideoWaitOptions options)
+        {
+            var board = new WaitProgressBoard(videoIds);
+            WriteProgressBar(board.Overall());
             var progress = new DispatchingProgress<Video>(_dispatcher, video =>
-                WriteProgress(new ProgressRecord(1, activity, VideoFormatter.ProgressStatus(video)) { PercentComplete = Math.Max(0, Math.Min(100, video.Progress)) }));
-            var options = new VideoWaitOptions { Timeout = timeoutSec > 0 ? TimeSpan.FromSeconds(timeoutSec) : (TimeSpan?)null };
+            {
+                if (board.Polled(video) is { } bar)
+                {
+                    WriteProgressBar(bar);
+                }
+
+                if (board.OverallIfMoved() is { } overall)
+                {
+                    WriteProgressBar(overall);
+                }
+            });
+            var warned = false;
+            options.Reachability = new DispatchingProgress<ServerReachability>(_dispatcher, report =>
+            {
+                if (!report.Reachable && !warned)
+                {
+                    WriteWarning($"The server does not answer; retrying for up to {report.Limit.TotalSeconds:0} s. {report.Reason}");
+                }
+
+                warned = !report.Reachable;
+                WriteProgressBar(report.Reachable ? board.Overall() : board.Overall(report.ToString()));
+            });
             try
             {
-                if (TryRun((client, token) => client.WaitAsync(created.Id, options, progress, token), created, out var finished))
+                Run(async (client, token) =>
                 {
-                    WriteObject(finished);
-                    if (VideoStatus.IsFailure(finished.Status))
+                    await foreach (var outcome in client.Poller.WaitAllAsync(videoIds, options, progress, token).ConfigureAwait(false))
                     {
-                        WriteApiError(VideoJobPoller.JobFailed(finished), finished);
+                        await _dispatcher.PostAsync(() =>
+                        {
+                            foreach (var bar in board.Finished(outcome.VideoId))
+                            {
+                                WriteProgressBar(bar);
+                            }
+
+                            WriteOutcome(outcome);
+                        }, token).ConfigureAwait(false);
                     }
-                }
+                });
             }
             finally
             {
-                _dispatcher.Drain();
-                WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                WriteProgressBar(board.Close());
+            }
+        }
+
+        private void WriteOutcome(VideoWaitOutcome outcome)
+        {
+            if (outcome.Video is not null && (outcome.Succeeded || VideoJobPoller.IsJobEnding(outcome.Error!.ErrorId)))
+            {
+                WriteObject(outcome.Video);
+            }
+
+            if (outcome.Error is not null)
+            {
+                WriteApiError(outcome.Error, (object?)outcome.Video ?? outcome.VideoId);
             }
         }
 
@@ -212,6 +282,53 @@ namespace OpenAIVideos.Commands
                 RecordType = bar.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
             });
 
+        /// <summary>
+        /// The connection's model catalogue for a -WhatIf price: what is cached or documented, else (under -WhatIf only,
+        /// where it replaces the paid call) one unbilled <c>GET /videos/models</c>; null when it cannot be had.
+        /// </summary>
+        protected System.Collections.Generic.IReadOnlyList<VideoModel>? ModelsForEstimate()
+        {
+            var known = VideoModelCatalogue.Peek(Client.Options);
+            if (known is not null || !IsWhatIf())
+            {
+                return known;
+            }
+
+            try
+            {
+                return Run((client, token) => VideoModelCatalogue.GetAsync(client, cancellationToken: token));
+            }
+            catch (VideoApiException exception)
+            {
+                WriteVerbose($"No price: the model catalogue could not be read ({exception.Message}).");
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Under -WhatIf, <c>, estimated cost $0.40</c> for a video made from <paramref name="videoId"/> (a remix or an
+        /// extension), priced like a new video shaped by <paramref name="shape"/> from the source (read with one unbilled
+        /// retrieve); empty otherwise, so a real run sends nothing extra.
+        /// </summary>
+        protected string SourceCostText(string videoId, Func<Video, VideoCreateRequest> shape)
+        {
+            if (!IsWhatIf())
+            {
+                return string.Empty;
+            }
+
+            try
+            {
+                var source = Run((client, token) => client.RetrieveAsync(videoId, token));
+                return ", estimated cost " + VideoCostEstimator.Estimate(Client.Profile, ModelsForEstimate(), shape(source));
+            }
+            catch (VideoApiException exception)
+            {
+                WriteVerbose($"No price: the source video could not be read ({exception.Message}).");
+                return ", estimated cost unknown";
+            }
+        }
+
         /// <summary>True when <c>-WhatIf</c> (or <c>$WhatIfPreference</c>) is in force: -Force must not bypass it.</summary>
         protected bool IsWhatIf()
         {
@@ -222,6 +339,10 @@ namespace OpenAIVideos.Commands
 
             return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference", false));
         }
+
+        /// <summary>True when -Confirm is on the command line: -Force must not bypass what the user asked for here.</summary>
+        protected bool IsConfirmGiven() =>
+            MyInvocation.BoundParameters.TryGetValue("Confirm", out var value) && value is SwitchParameter confirm && confirm.IsPresent;
 
         /// <summary>
         /// Whether <c>WriteVerbose</c> would show anything: <c>-Verbose</c> (or <c>-Verbose:$false</c>) if given, else

@@ -12,7 +12,7 @@ namespace OpenAIVideos.Commands
     /// <para type="synopsis">Waits for videos to finish and writes each as it does.</para>
     /// <para type="description">Collects every id given or piped, then waits on all at once, showing an overall progress
     /// bar and, under it, one per video for up to 10 videos at a time. Each video is written as it finishes, in the
-    /// order they finish. A video that ends failed, cancelled or expired is written AND reported as a VideoFailed error (so -ErrorAction Stop and $? work);
+    /// order they finish. A video that ends failed, cancelled or expired is written AND reported as a VideoFailed, VideoCancelled or VideoExpired error (so -ErrorAction Stop and $? work);
     /// one still running at -TimeoutSec is reported as WaitTimedOut and goes on running on the server.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "Video", DefaultParameterSetName = DefaultSet)]
@@ -26,6 +26,7 @@ namespace OpenAIVideos.Commands
         /// <summary>The videos to wait for; video objects bind by their Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "video_id")]
+        [PipelineText(nameof(VideoId), "Id", "video_id", Many = true)]
         [ArgumentCompleter(typeof(VideoIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] VideoId { get; set; } = Array.Empty<string>();
@@ -63,57 +64,10 @@ namespace OpenAIVideos.Commands
             base.EndProcessing();
         }
 
-        private void WaitAll()
+        private void WaitAll() => WaitAllAndWrite(_ids, new VideoWaitOptions
         {
-            var options = new VideoWaitOptions
-            {
-                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : (TimeSpan?)null,
-            };
-            var board = new WaitProgressBoard(_ids);
-            WriteProgressBar(board.Overall());
-            var progress = new DispatchingProgress<Video>(Dispatcher, video =>
-            {
-                if (board.Polled(video) is { } bar)
-                {
-                    WriteProgressBar(bar);
-                }
-            });
-            try
-            {
-                Run(async (client, token) =>
-                {
-                    await foreach (var outcome in client.Poller.WaitAllAsync(_ids, options, progress, token).ConfigureAwait(false))
-                    {
-                        await Dispatcher.PostAsync(() =>
-                        {
-                            foreach (var bar in board.Finished(outcome.VideoId))
-                            {
-                                WriteProgressBar(bar);
-                            }
-
-                            Report(outcome);
-                        }, token).ConfigureAwait(false);
-                    }
-                });
-            }
-            finally
-            {
-                WriteProgressBar(board.Close());
-            }
-        }
-
-        private void Report(VideoWaitOutcome outcome)
-        {
-            if (outcome.Video is not null && (outcome.Succeeded || outcome.Error!.ErrorId == VideoErrorIds.VideoFailed))
-            {
-                WriteObject(outcome.Video);
-            }
-
-            if (outcome.Error is not null)
-            {
-                WriteApiError(outcome.Error, (object?)outcome.Video ?? outcome.VideoId);
-            }
-        }
+            Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+            PollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? TimeSpan.FromSeconds(PollIntervalSec) : (TimeSpan?)null,
+        });
     }
 }

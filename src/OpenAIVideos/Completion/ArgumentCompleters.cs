@@ -25,25 +25,66 @@ namespace OpenAIVideos.Commands.Completion
         }
     }
 
+    /// <summary>
+    /// Completes a value from the connected server's model catalogue (<see cref="ModelValueSuggestions"/>), narrowed to
+    /// the -Model already typed; a slow or failing server yields nothing, never an error.
+    /// </summary>
+    public abstract class ModelValueCompleter : IArgumentCompleter
+    {
+        /// <summary>Which value this completer offers.</summary>
+        protected abstract ModelValueKind Kind { get; }
+
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var (profile, models) = ModelCatalogueSource.Current();
+                var model = fakeBoundParameters?["Model"] as string;
+                var forExtension = string.Equals(commandName, "Invoke-VideoExtension", System.StringComparison.OrdinalIgnoreCase);
+                return ValueCompleter.ToResults(CompletionCandidates.Match(ModelValueSuggestions.For(profile, models, Kind, model, forExtension), wordToComplete));
+            }
+            catch (System.Exception)
+            {
+                return new CompletionResult[0];
+            }
+        }
+    }
+
     /// <summary>Completes <c>-Model</c>.</summary>
-    public sealed class ModelCompleter : ValueCompleter
+    public sealed class ModelCompleter : ModelValueCompleter
     {
         /// <inheritdoc />
-        protected override IEnumerable<string> Values => CompletionCandidates.Models;
+        protected override ModelValueKind Kind => ModelValueKind.Model;
     }
 
     /// <summary>Completes <c>-Size</c>.</summary>
-    public sealed class SizeCompleter : ValueCompleter
+    public sealed class SizeCompleter : ModelValueCompleter
     {
         /// <inheritdoc />
-        protected override IEnumerable<string> Values => CompletionCandidates.Sizes;
+        protected override ModelValueKind Kind => ModelValueKind.Size;
     }
 
     /// <summary>Completes <c>-Seconds</c>.</summary>
-    public sealed class SecondsCompleter : ValueCompleter
+    public sealed class SecondsCompleter : ModelValueCompleter
     {
         /// <inheritdoc />
-        protected override IEnumerable<string> Values => CompletionCandidates.Seconds;
+        protected override ModelValueKind Kind => ModelValueKind.Seconds;
+    }
+
+    /// <summary>Completes <c>-Resolution</c>.</summary>
+    public sealed class ResolutionCompleter : ModelValueCompleter
+    {
+        /// <inheritdoc />
+        protected override ModelValueKind Kind => ModelValueKind.Resolution;
+    }
+
+    /// <summary>Completes <c>-AspectRatio</c>.</summary>
+    public sealed class AspectRatioCompleter : ModelValueCompleter
+    {
+        /// <inheritdoc />
+        protected override ModelValueKind Kind => ModelValueKind.AspectRatio;
     }
 
     /// <summary>Completes <c>-Variant</c>.</summary>

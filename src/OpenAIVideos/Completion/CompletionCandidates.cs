@@ -25,20 +25,11 @@ namespace OpenAIVideos.Commands.Completion
     }
 
     /// <summary>
-    /// The values offered for completion and the matching rule. The sets are open: these are suggestions, never
-    /// validation, so gateways' own models and sizes can still be typed.
+    /// The fixed values offered for completion and the matching rule (model values come from the server's catalogue,
+    /// <see cref="ModelValueSuggestions"/>). The sets are open: suggestions, so other values can still be typed.
     /// </summary>
     public static class CompletionCandidates
     {
-        /// <summary>Models OpenAI documents.</summary>
-        public static readonly IReadOnlyList<string> Models = new[] { "sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06", "sora-2-2025-12-08" };
-
-        /// <summary>Sizes: the spec's four and the guide's 1080p pair (sora-2-pro).</summary>
-        public static readonly IReadOnlyList<string> Sizes = new[] { "720x1280", "1280x720", "1024x1792", "1792x1024", "1080x1920", "1920x1080" };
-
-        /// <summary>Durations, as the API's strings.</summary>
-        public static readonly IReadOnlyList<string> Seconds = VideoSeconds.KnownForExtension;
-
         /// <summary>Downloadable assets.</summary>
         public static readonly IReadOnlyList<string> Variants = Array.ConvertAll(VideoContentVariant.Known, v => v.Name);
 

@@ -96,6 +96,12 @@ namespace OpenAIVideos.Commands.Connection
                     }
 
                     options.Server = ServerProfile.Infer(options.BaseUri, given.AuthenticationStyle ?? options.AuthenticationStyle);
+                    if (baseUri is not null)
+                    {
+                        // A server told from its address shapes its root as if named (openrouter.ai gets /api/v1).
+                        options.BaseUri = options.Profile.ApiRootFor(baseUri);
+                    }
+
                     break;
             }
 

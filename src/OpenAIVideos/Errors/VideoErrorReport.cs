@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using OpenAIVideos.Client;
+using OpenAIVideos.Client.Batch;
+using OpenAIVideos.Commands.Connection;
 
 namespace OpenAIVideos.Commands.Errors
 {
@@ -30,9 +32,32 @@ namespace OpenAIVideos.Commands.Errors
             [VideoErrorIds.ResponseLost] = "Do not simply re-run (it may be billed twice): list with Get-Video to see whether the job exists.",
             [VideoErrorIds.FileExists] = "Use -Force to overwrite, or another -Path.",
             [VideoErrorIds.VideoFailed] = "Read the error code; for moderation_blocked, change the prompt or the reference image.",
+            [VideoErrorIds.VideoCancelled] = "The job was cancelled on the server; create it again if it is still wanted.",
+            [VideoErrorIds.VideoExpired] = "The job or its result expired on the server; create it again.",
+            [VideoErrorIds.ParameterNotSupported] = "Leave the parameter out for this server, or pass the server's own field in -AdditionalProperties.",
             [VideoErrorIds.WaitTimedOut] = "The job goes on running: Wait-Video again, or raise -TimeoutSec.",
             [VideoErrorIds.InvalidRequest] = "Check the parameter the server named.",
+            [VideoErrorIds.InvalidArgument] = "Correct the value named in the message and run it again.",
+            [VideoErrorIds.Conflict] = "The video is busy or in the wrong state for this; check it with Get-Video and try again.",
+            [VideoErrorIds.Unprocessable] = "The server understood the request but cannot do it: check the values the message names.",
+            [VideoErrorIds.PayloadTooLarge] = "Send a smaller file: shorten or compress the video or image.",
+            [VideoErrorIds.InvalidResponse] = "Check that the base URI points at a Videos API server (Get-OpenAIVideoConnection) and -Server names its kind.",
+            [VideoErrorIds.ContentTypeMismatch] = "Check -Variant, and that -Server names the kind of server; nothing was saved.",
+            [VideoErrorIds.WriteFailed] = "Check that the folder exists, is writable and has space; nothing was left behind.",
+            [VideoErrorIds.OperationNotSupported] = "This server does not offer it; use a server that does, or -Server if its kind was guessed wrong.",
+            [VideoErrorIds.OperationCancelled] = "Run it again when ready; nothing was left half done.",
+            [BatchErrorIds.InvalidBatchItem] = "Correct the item (each needs a Prompt); the other items go on.",
+            [BatchErrorIds.JournalUnavailable] = "Give -JournalPath a writable file, or close what holds it.",
+            [ConnectionResolver.ApiKeyMissingErrorId] = "Connect-OpenAIVideo -ApiKey (Read-Host -AsSecureString), or set $env:OPENAI_API_KEY.",
+            [InvalidConnectionParameterId] = "Check -BaseUri (an absolute http or https URL), -ApiKey and -Server; Get-Help Connect-OpenAIVideo shows examples.",
+            [PathNotFolderId] = "Give an existing folder as -Path, or ask for one -Variant when -Path is a file name.",
         };
+
+        /// <summary>A connection parameter (-BaseUri, -ApiKey, -Server) was refused before anything was sent.</summary>
+        public const string InvalidConnectionParameterId = "InvalidConnectionParameter";
+
+        /// <summary>-Path names a file where a folder is needed (several variants).</summary>
+        public const string PathNotFolderId = "PathNotFolder";
 
         private VideoErrorReport(string errorId, string categoryName, object? target, string message, string? recommendedAction)
         {
@@ -67,13 +92,41 @@ namespace OpenAIVideos.Commands.Errors
             }
 
             object? target = (object?)exception.Video ?? exception.VideoId ?? fallbackTarget;
-            Actions.TryGetValue(exception.ErrorId, out var action);
-            return new VideoErrorReport(exception.ErrorId, exception.Category.ToString(), target, MessageOf(exception), action);
+            return new VideoErrorReport(exception.ErrorId, exception.Category.ToString(), target, MessageOf(exception), ActionFor(exception.ErrorId));
         }
 
-        /// <summary>A report for an error raised in this layer (bad argument, missing key).</summary>
+        /// <summary>A report for an error raised in this layer (bad argument, missing key); the advice defaults to the id's.</summary>
         public static VideoErrorReport Of(string errorId, VideoErrorCategory category, string message, object? target, string? recommendedAction = null) =>
-            new VideoErrorReport(errorId, category.ToString(), target, message, recommendedAction);
+            new VideoErrorReport(errorId, category.ToString(), target, message, recommendedAction ?? ActionFor(errorId));
+
+        /// <summary>
+        /// A report for a refused argument: its message without .NET's <c>(Parameter 'value')</c> suffix, which names a
+        /// variable of our code, not anything the user typed.
+        /// </summary>
+        public static VideoErrorReport FromArgument(string errorId, Exception exception, object? target) =>
+            Of(errorId, VideoErrorCategory.InvalidArgument, CleanMessage(exception ?? throw new ArgumentNullException(nameof(exception))), target);
+
+        /// <summary>The exception's message; for an ArgumentException, without the parameter-name suffix .NET appends.</summary>
+        public static string CleanMessage(Exception exception)
+        {
+            var message = exception.Message;
+            if (exception is ArgumentException { ParamName: { Length: > 0 } name })
+            {
+                var suffix = $" (Parameter '{name}')";
+                var at = message.LastIndexOf(suffix, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    message = message.Remove(at, suffix.Length);
+                }
+
+                // .NET Framework (Windows PowerShell) puts it on a line of its own instead.
+                message = message.Replace(Environment.NewLine + "Parameter name: " + name, string.Empty);
+            }
+
+            return message;
+        }
+
+        private static string? ActionFor(string errorId) => Actions.TryGetValue(errorId, out var action) ? action : null;
 
         private static string MessageOf(VideoApiException exception)
         {

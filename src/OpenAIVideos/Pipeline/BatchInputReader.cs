@@ -11,8 +11,10 @@ namespace OpenAIVideos.Commands.Pipeline
 {
     /// <summary>
     /// Turns one Invoke-VideoBatch input into a batch item: a string is a prompt; any other object (a CSV row, a
-    /// hashtable, a custom object) gives Prompt and optionally Model, Seconds, Size, InputReference, AdditionalProperties
-    /// (a hashtable, or JSON text as a CSV cell holds it) and Name, matched without case.
+    /// hashtable, a custom object) gives Prompt and optionally New-Video's other parameters by the same names (Model,
+    /// Seconds or Duration, Size, AspectRatio, Resolution, NegativePrompt, Seed, Audio, InputReference, LastFrame,
+    /// ReferenceImage: a list, or paths separated by ';' in a CSV cell), AdditionalProperties (a hashtable, or JSON text
+    /// as a CSV cell holds it) and Name, matched without case.
     /// </summary>
     /// <remarks>No PowerShell types: the cmdlet passes how to read a property and how to unwrap a PSObject.</remarks>
     public sealed class BatchInputReader
@@ -53,17 +55,24 @@ namespace OpenAIVideos.Commands.Pipeline
 
             try
             {
-                var request = new VideoCreateRequest
+                var values = new VideoRequestValues { Prompt = prompt! };
+                if (!isText)
                 {
-                    Prompt = prompt!,
-                    Model = isText ? null : Text(get("Model")),
-                    Seconds = isText ? null : Text(get("Seconds")),
-                    Size = isText ? null : Text(get("Size")),
-                    InputReference = isText || Text(get("InputReference")) is not { } reference
-                        ? null
-                        : InputReferenceResolver.Resolve(reference, _resolvePath, _fileExists),
-                    AdditionalProperties = isText ? new Dictionary<string, object?>() : Extras(get("AdditionalProperties")),
-                };
+                    values.Model = Text(get("Model"));
+                    values.Seconds = Text(get("Seconds")) ?? Text(get("Duration"));
+                    values.Size = Text(get("Size"));
+                    values.AspectRatio = Text(get("AspectRatio"));
+                    values.Resolution = Text(get("Resolution"));
+                    values.NegativePrompt = Text(get("NegativePrompt"));
+                    values.Seed = Text(get("Seed"));
+                    values.Audio = VideoRequestValues.ParseSwitch(Text(get("Audio")));
+                    values.InputReference = Text(get("InputReference"));
+                    values.LastFrame = Text(get("LastFrame"));
+                    values.ReferenceImages = List(get("ReferenceImage"));
+                    values.AdditionalProperties = Extras(get("AdditionalProperties"));
+                }
+
+                var request = values.ToRequest(_resolvePath, _fileExists);
                 var name = isText ? null : Text(get("Name"));
                 problem = null;
                 return new BatchItem(index, request, name, BatchItemKey.For(request, name), input);
@@ -93,6 +102,42 @@ namespace OpenAIVideos.Commands.Pipeline
         {
             var text = Convert.ToString(_unwrap(value), CultureInfo.InvariantCulture);
             return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+        }
+
+        // A list (from a hashtable or JSON), or one CSV cell with paths separated by ';'.
+        private IReadOnlyList<string> List(object? value)
+        {
+            var items = new List<string>();
+            switch (_unwrap(value))
+            {
+                case null:
+                    break;
+                case string text:
+                    foreach (var part in text.Split(';'))
+                    {
+                        if (!string.IsNullOrWhiteSpace(part))
+                        {
+                            items.Add(part.Trim());
+                        }
+                    }
+
+                    break;
+                case IEnumerable many:
+                    foreach (var item in many)
+                    {
+                        if (Text(item) is { } entry)
+                        {
+                            items.Add(entry);
+                        }
+                    }
+
+                    break;
+                default:
+                    items.Add(Text(value)!);
+                    break;
+            }
+
+            return items;
         }
 
         private IDictionary<string, object?> Extras(object? value)

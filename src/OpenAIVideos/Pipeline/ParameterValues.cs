@@ -43,6 +43,9 @@ namespace OpenAIVideos.Commands.Pipeline
             return result;
         }
 
+        /// <summary>Null for an empty or blank value: an empty CSV cell means "not given", not an empty value to send.</summary>
+        public static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
         /// <summary>One value with every nested wrapper removed: dictionaries and lists are rebuilt, scalars kept.</summary>
         public static object? Unwrap(object? value, Func<object?, object?> unwrap) => Unwrap(value, unwrap, 0);
 

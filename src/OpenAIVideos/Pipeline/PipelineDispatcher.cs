@@ -102,7 +102,18 @@ namespace OpenAIVideos.Commands.Pipeline
         /// </remarks>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; thrown
         /// promptly even when the work is slow to notice.</exception>
-        public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+        public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+            RunCore(work, settle: false, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="Run{T}"/>, but on cancellation waits for the work to end before throwing: for work whose last
+        /// step must not outlive the call, such as a download that renames its file into place. The work is cancelled
+        /// at once; only what it cannot interrupt (a flush to disk) is waited for.
+        /// </summary>
+        public T RunToEnd<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+            RunCore(work, settle: true, cancellationToken);
+
+        private T RunCore<T>(Func<CancellationToken, Task<T>> work, bool settle, CancellationToken cancellationToken)
         {
             if (work is null)
             {
@@ -117,6 +128,12 @@ namespace OpenAIVideos.Commands.Pipeline
             }
             catch
             {
+                if (settle)
+                {
+                    // Pump has cancelled the work; what it posts from here on is dropped (PostAsync sees the token).
+                    ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+                }
+
                 task.ContinueWith(t => { _ = t.Exception; linked.Dispose(); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 throw;
             }

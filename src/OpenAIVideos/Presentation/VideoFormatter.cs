@@ -11,7 +11,13 @@ namespace OpenAIVideos.Commands
     public static class VideoFormatter
     {
         /// <summary>The width of the default table's Prompt column.</summary>
-        public const int PromptWidth = 21;
+        public const int PromptWidth = 24;
+
+        /// <summary>The width of the tables' Id column: the id's kind (<c>video_</c>) and enough of its tail to tell ids apart.</summary>
+        public const int IdWidth = 20;
+
+        /// <summary>How much of the prompt a progress bar's title shows.</summary>
+        public const int ProgressPromptWidth = 40;
 
         private const string Ellipsis = "…";
 
@@ -34,6 +40,58 @@ namespace OpenAIVideos.Commands
 
             return width == 1 ? Ellipsis : line.Substring(0, width - 1).TrimEnd() + Ellipsis;
         }
+
+        /// <summary>An id cut to <see cref="IdWidth"/> characters; see <see cref="IdCell(string?, int)"/>.</summary>
+        public static string IdCell(string? id) => IdCell(id, IdWidth);
+
+        /// <summary>
+        /// An id that fits <paramref name="width"/>, cut in the middle: its kind (the prefix up to the first <c>_</c>,
+        /// when short) and its tail, which is where ids differ. Gateways' ids share a long head: LiteLLM's are
+        /// <c>video_</c> + base64 of <c>litellm:custom_llm_provider:…;model_id:…;video_id:{provider's id}</c>, so only
+        /// the end tells them apart. The tail is a literal suffix, so <c>Where-Object Id -like '*TAIL'</c> finds the video.
+        /// </summary>
+        public static string IdCell(string? id, int width)
+        {
+            if (string.IsNullOrEmpty(id) || width <= 0)
+            {
+                return string.Empty;
+            }
+
+            var value = id!;
+            if (value.Length <= width)
+            {
+                return value;
+            }
+
+            if (width == 1)
+            {
+                return Ellipsis;
+            }
+
+            // The kind is kept only while it leaves at least two thirds of the width to the tail.
+            var kindEnd = value.IndexOf('_');
+            var kind = kindEnd > 0 && kindEnd + 1 <= width / 3 ? value.Substring(0, kindEnd + 1) : string.Empty;
+            var tail = width - kind.Length - 1;
+            return kind + Ellipsis + value.Substring(value.Length - tail);
+        }
+
+        /// <summary>What the server charged, <c>$0.40</c>; empty when it did not say (most servers never do).</summary>
+        public static string ChargedCell(decimal? amount) => amount is { } value ? CostCell(value) : string.Empty;
+
+        /// <summary>
+        /// A progress bar's title for a video: its prompt (what the user wrote, so what tells the bars apart for them) and
+        /// its short id, e.g. <c>'a paper boat on a river' (video_…3f2a9c1b04d7e)</c>; the short id alone when there is no prompt.
+        /// </summary>
+        public static string ProgressTitle(string videoId, string? prompt)
+        {
+            var id = IdCell(videoId);
+            var text = PromptCell(prompt, ProgressPromptWidth);
+            return text.Length == 0 ? id : "'" + text + "' (" + id + ")";
+        }
+
+        /// <summary>A batch row's item: its name when it has one, else its prompt, cut to <paramref name="width"/>.</summary>
+        public static string ItemCell(string? name, string? prompt, int width) =>
+            PromptCell(string.IsNullOrWhiteSpace(name) ? prompt : name, width);
 
         /// <summary>Progress as four right-aligned characters, e.g. <c> 45%</c>.</summary>
         public static string ProgressCell(int progress) =>
@@ -99,10 +157,13 @@ namespace OpenAIVideos.Commands
             return future ? "in " + amount : amount + " ago";
         }
 
-        /// <summary>A byte count readable: <c>512 B</c>, <c>1.5 KB</c>, <c>12.3 MB</c> (1 KB = 1024 B).</summary>
+        /// <summary>
+        /// A byte count readable: <c>512 B</c>, <c>1.5 KiB</c>, <c>12.3 MiB</c>. Powers of 1024 carry the IEC names (KiB, MiB,
+        /// GiB): a 3 GB file (3 × 10⁹ bytes) is 2.8 GiB, and labelling that "2.8 GB" made it look short.
+        /// </summary>
         public static string BytesText(long bytes)
         {
-            string[] units = { "B", "KB", "MB", "GB", "TB" };
+            string[] units = { "B", "KiB", "MiB", "GiB", "TiB" };
             double value = bytes;
             var unit = 0;
             while (Math.Abs(value) >= 1024 && unit < units.Length - 1)
@@ -145,7 +206,7 @@ namespace OpenAIVideos.Commands
             return video.Error is null ? text : text + " (" + video.Error.Code + ")";
         }
 
-        /// <summary>A download's status line: <c>1.5 MB of 12.0 MB</c>, or <c>1.5 MB</c> when the size is unknown.</summary>
+        /// <summary>A download's status line: <c>1.5 MiB of 12.0 MiB</c>, or <c>1.5 MiB</c> when the size is unknown.</summary>
         public static string DownloadStatus(long received, long? total) =>
             total is > 0 ? BytesText(received) + " of " + BytesText(total.Value) : BytesText(received);
 

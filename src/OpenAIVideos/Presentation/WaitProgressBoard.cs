@@ -6,7 +6,9 @@ namespace OpenAIVideos.Commands
     /// <summary>
     /// Which progress bars Wait-Video draws: one overall bar and, under it, a bar per video for at most
     /// <see cref="MaxVideoBars"/> videos at a time, so that waiting on thousands of ids does not bury the host in
-    /// bars. A finished video's bar is closed and its place goes to the next unfinished video that reports.
+    /// bars. A finished video's bar is closed and its place goes to the next unfinished video that reports. The overall
+    /// bar is the mean of every video's progress (a finished one counts 100), so it moves while jobs of equal length run
+    /// side by side instead of staying at 0 until they all finish at once.
     /// </summary>
     public sealed class WaitProgressBoard
     {
@@ -20,6 +22,11 @@ namespace OpenAIVideos.Commands
         private readonly Dictionary<string, int> _activityIds = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly HashSet<string> _open = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _finished = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _progress = new Dictionary<string, int>(StringComparer.Ordinal);
+        private int _overallShown = -1;
+
+        // Each bar's title as last drawn, so its closing update names it the same way.
+        private readonly Dictionary<string, string> _titles = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>A board for these videos (distinct ids, in the order given).</summary>
         public WaitProgressBoard(IReadOnlyList<string> videoIds)
@@ -47,12 +54,39 @@ namespace OpenAIVideos.Commands
         /// <summary>How many of the videos have finished.</summary>
         public int Done => _finished.Count;
 
-        /// <summary>The overall bar as it stands.</summary>
-        public ProgressBarUpdate Overall()
+        private string Title(string videoId) =>
+            _titles.TryGetValue(videoId, out var title) ? title : VideoFormatter.ProgressTitle(videoId, null);
+
+        /// <summary>The overall bar as it stands, with <paramref name="note"/> (e.g. "server unreachable, retrying") after the count.</summary>
+        public ProgressBarUpdate Overall(string? note = null)
         {
             var total = _activityIds.Count;
-            return new ProgressBarUpdate(OverallActivityId, -1, OverallActivity, $"{Done} of {total} done",
-                total == 0 ? 100 : Done * 100 / total, completed: false);
+            _overallShown = OverallPercent();
+            return new ProgressBarUpdate(OverallActivityId, -1, OverallActivity, $"{Done} of {total} done" + (note is null ? string.Empty : $"; {note}"),
+                _overallShown, completed: false);
+        }
+
+        /// <summary>The overall bar when a poll has moved it since it was last drawn, else null (no redraw per poll).</summary>
+        public ProgressBarUpdate? OverallIfMoved() => OverallPercent() == _overallShown ? null : Overall();
+
+        private int OverallPercent()
+        {
+            var total = _activityIds.Count;
+            if (total == 0)
+            {
+                return 100;
+            }
+
+            long sum = _finished.Count * 100L;
+            foreach (var entry in _progress)
+            {
+                if (!_finished.Contains(entry.Key))
+                {
+                    sum += entry.Value;
+                }
+            }
+
+            return (int)(sum / total);
         }
 
         /// <summary>The bar for a poll's report, or null when it gets none (finished, unknown, or no place free).</summary>
@@ -69,6 +103,8 @@ namespace OpenAIVideos.Commands
                 return null;
             }
 
+            _progress[video.Id] = Math.Max(0, Math.Min(99, video.Progress));
+
             if (!_open.Contains(video.Id))
             {
                 if (_open.Count >= MaxVideoBars)
@@ -79,7 +115,8 @@ namespace OpenAIVideos.Commands
                 _open.Add(video.Id);
             }
 
-            return new ProgressBarUpdate(activityId, OverallActivityId, $"Video {video.Id}", VideoFormatter.ProgressStatus(video),
+            _titles[video.Id] = VideoFormatter.ProgressTitle(video.Id, video.Prompt);
+            return new ProgressBarUpdate(activityId, OverallActivityId, _titles[video.Id], VideoFormatter.ProgressStatus(video),
                 Math.Max(0, Math.Min(100, video.Progress)), completed: false);
         }
 
@@ -94,7 +131,7 @@ namespace OpenAIVideos.Commands
             var updates = new List<ProgressBarUpdate>(2);
             if (_open.Remove(videoId))
             {
-                updates.Add(new ProgressBarUpdate(activityId, OverallActivityId, $"Video {videoId}", "Done", 100, completed: true));
+                updates.Add(new ProgressBarUpdate(activityId, OverallActivityId, Title(videoId), "Done", 100, completed: true));
             }
 
             updates.Add(Overall());

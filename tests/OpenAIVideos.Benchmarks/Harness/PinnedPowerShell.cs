@@ -63,6 +63,23 @@ namespace OpenAIVideos.Benchmarks.Harness
             throw new InvalidOperationException($"pwsh.dll of PowerShell {version} was not found under {tools}; run `dotnet tool restore`.");
         }
 
+        /// <summary>
+        /// Another PowerShell's pwsh.dll for the scenarios (<c>--pwsh</c>), e.g. a ReadyToRun copy of the pinned one
+        /// (Shell/New-ReadyToRunPowerShell.ps1) or an installed one; the pinned one still builds the layout.
+        /// </summary>
+        public PinnedPowerShell WithDll(string dllPath)
+        {
+            string full = Path.GetFullPath(dllPath);
+            if (!File.Exists(full))
+            {
+                throw new FileNotFoundException($"--pwsh: {full} does not exist.", full);
+            }
+
+            string automation = Path.Combine(Path.GetDirectoryName(full)!, "System.Management.Automation.dll");
+            string version = File.Exists(automation) ? System.Diagnostics.FileVersionInfo.GetVersionInfo(automation).ProductVersion?.Split('+')[0] ?? "unknown" : "unknown";
+            return new PinnedPowerShell(RepositoryRoot, version, full) { ManifestOverride = ManifestOverride };
+        }
+
         /// <summary>Arguments for <c>dotnet</c> that start this PowerShell with <paramref name="args"/>.</summary>
         public List<string> Arguments(params string[] args)
         {

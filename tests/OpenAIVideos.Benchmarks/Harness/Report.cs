@@ -20,6 +20,7 @@ namespace OpenAIVideos.Benchmarks.Harness
     {
         private readonly string _section;
         private readonly string[] _headings;
+        private readonly Dictionary<string, double> _startLoads = new Dictionary<string, double>();
 
         /// <param name="section">Marker name: "benchmark-results" (engine) or "shell-benchmark-results".</param>
         /// <param name="baseline">Heading of the baseline column.</param>
@@ -60,12 +61,45 @@ namespace OpenAIVideos.Benchmarks.Harness
             }
         }
 
+        /// <summary>
+        /// Adds a row. A row with a target (<paramref name="pass"/> not null) gets a verdict only if the 1-minute load average
+        /// when its scenario started (<see cref="RecordLoad"/>) was at most the core count: on a busier machine every
+        /// contender is slowed by others' work, so a pass or a miss there says nothing a quiet machine would reproduce.
+        /// </summary>
         public void Add(string scenario, string metric, string ours, string raw, string curl, string ratio, string target, bool? pass) =>
-            Rows.Add(new ResultRow(scenario, metric, ours, raw, curl, ratio, target, pass is null ? "info" : pass.Value ? "pass" : "**MISS**"));
+            Rows.Add(new ResultRow(scenario, metric, ours, raw, curl, ratio, target, Verdict(scenario, pass)));
+
+        private string Verdict(string scenario, bool? pass)
+        {
+            if (pass is null)
+            {
+                return "info";
+            }
+
+            if (_startLoads.TryGetValue(scenario, out double load) && LoadGuard.TooBusy(load))
+            {
+                return $"no verdict: load {F(load, "0.00")} > {LoadGuard.Cores} cores at start (would be {(pass.Value ? "pass" : "miss")})";
+            }
+
+            return pass.Value ? "pass" : "**MISS**";
+        }
 
         public void Note(string scenario, string text) => Notes.Add($"- **{scenario}**: {text}");
 
-        public void RecordLoad(string when) => Loads.Add($"{when}: {LoadAverage()}");
+        /// <summary>Records the load average now, under <paramref name="when"/> (a scenario as it starts, or "end").</summary>
+        public void RecordLoad(string when)
+        {
+            string load = LoadAverage();
+            Loads.Add($"{when}: {load}");
+            if (LoadGuard.OneMinute(load) is double oneMinute)
+            {
+                _startLoads[when] = oneMinute;
+                if (LoadGuard.TooBusy(oneMinute) && when != "end")
+                {
+                    Console.WriteLine($"  load average {F(oneMinute, "0.00")} is above the {LoadGuard.Cores} cores: {when} is measured and printed, but its rows get no verdict.");
+                }
+            }
+        }
 
         public string ConsoleTable()
         {
@@ -94,7 +128,7 @@ namespace OpenAIVideos.Benchmarks.Harness
             text.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (ResultRow r in Rows)
             {
-                text.AppendLine($"| {r.Scenario} | {r.Metric} | {r.Ours} | {r.Raw} | {r.Curl} | {r.Ratio} | {r.Target} | {r.Verdict} |");
+                text.AppendLine("| " + string.Join(" | ", new[] { r.Scenario, r.Metric, r.Ours, r.Raw, r.Curl, r.Ratio, r.Target, r.Verdict }.Select(Cell)) + " |");
             }
 
             text.AppendLine();
@@ -105,6 +139,9 @@ namespace OpenAIVideos.Benchmarks.Harness
 
             return text.ToString();
         }
+
+        // A pipe inside a cell (a pipeline such as `New-Video | Wait-Video`) would end the cell: Markdown tables take it escaped.
+        private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
         /// <summary>Replaces the text between the markers in the doc (creating the markers at the end if missing).</summary>
         public void WriteInto(string docPath)

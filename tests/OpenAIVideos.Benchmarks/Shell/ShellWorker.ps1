@@ -73,6 +73,14 @@ function Measure-Contender {
     }
 }
 
+function Sync-File {
+    # fsync(2) of one file: FileStream.Flush($true) flushes the OS buffers to the disk, as Save-VideoContent does before
+    # its rename. Used to give Invoke-WebRequest and curl the same durability as ours for the like-for-like comparison.
+    param([string] $Path)
+    $stream = [System.IO.FileStream]::new($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Write)
+    try { $stream.Flush($true) } finally { $stream.Dispose() }
+}
+
 function Get-VideoPage {
     # What a script writes without the module: follow after/has_more, emitting each video into the pipeline.
     param([int] $Limit = 100)
@@ -114,6 +122,9 @@ $Contenders = @{
         if ($LASTEXITCODE -ne 0) { throw "curl exited with $LASTEXITCODE" }
         (Get-Item -LiteralPath $c.path).Length
     }
+    # The same two, then an fsync of the written file: as durable as ours (which also renames and fsyncs the folder).
+    'iwr-download-fsync'  = { param($c) $n = & $Contenders['iwr-download'] $c; Sync-File $c.path; $n }
+    'curl-download-fsync' = { param($c) $n = & $Contenders['curl-download'] $c; Sync-File $c.path; $n }
 
     'ours-wait'      = { param($c) @($c.ids | Wait-Video | Where-Object Status -eq completed).Count }
     'irm-wait'       = {

@@ -7,7 +7,7 @@ namespace OpenAIVideos.Client.Tests.Compatibility
     /// <summary>Renders docs/compatibility.md from the matrix's observed cells: a grid, then each server's details.</summary>
     public static class CompatibilityDocument
     {
-        public static string Render(IReadOnlyCollection<MatrixCell> cells)
+        public static string Render(IReadOnlyCollection<MatrixCell> cells, IReadOnlyCollection<ParameterCell> parameters)
         {
             var text = new StringBuilder();
             text.AppendLine("# Compatibility");
@@ -46,6 +46,29 @@ namespace OpenAIVideos.Client.Tests.Compatibility
 
             text.AppendLine();
             text.AppendLine("yes: works. no: refused before sending (`OperationNotSupported`). refused: the server answers an error, shown in its own words.");
+            text.AppendLine();
+            text.AppendLine("## New-Video parameters");
+            text.AppendLine();
+            text.AppendLine("One vocabulary for every server (New-Video's parameters and Invoke-VideoBatch's columns): each cell names the field and type it was sent in, and the server accepted the create; \"no\" means it was refused before anything was sent (`ParameterNotSupported`, naming the server and the parameter). `-AdditionalProperties` sends any other field.");
+            text.AppendLine();
+            text.Append("| Parameter |");
+            foreach (var flavor in ServerFlavor.All)
+            {
+                text.Append(' ').Append(flavor.ServerName).Append(" |");
+            }
+
+            text.AppendLine();
+            text.Append("|---|").AppendLine(string.Concat(ServerFlavor.All.Select(_ => "---|")));
+            foreach (CreateParameter parameter in System.Enum.GetValues(typeof(CreateParameter)))
+            {
+                text.Append("| `-").Append(parameter).Append("` |");
+                foreach (var flavor in ServerFlavor.All)
+                {
+                    text.Append(' ').Append(Escape(parameters.Single(c => c.Parameter == parameter && c.Flavor == flavor).Outcome)).Append(" |");
+                }
+
+                text.AppendLine();
+            }
             foreach (var flavor in ServerFlavor.All)
             {
                 text.AppendLine();

@@ -18,6 +18,9 @@ namespace OpenAIVideos.Client.Tests.Integration
     {
         private readonly string _folder = Directory.CreateTempSubdirectory("oav-batch-").FullName;
 
+        // When the runner closed its shared gate (client clock, as the emulator's log): the anchor of the 429 test.
+        private DateTimeOffset? _backoffStartedAt;
+
         private string JournalPath => Path.Combine(_folder, "run.jsonl");
 
         private string OutputFolder => Path.Combine(_folder, "out");
@@ -49,7 +52,17 @@ namespace OpenAIVideos.Client.Tests.Integration
         {
             using var journal = BatchJournal.Open(JournalPath);
             var steps = items.Select(item => BatchPlanner.Plan(item, journal.Find(item.Key), options.Variants, options.RetryFailed, BatchPlanner.FileLengthOnDisk)).ToList();
-            using var runner = new BatchRunner(Options(), line => { lock (Log) { Log.Add(line); } });
+            using var runner = new BatchRunner(Options(), line =>
+            {
+                lock (Log)
+                {
+                    Log.Add(line);
+                    if (_backoffStartedAt is null && line.Contains("every request of this run waits", StringComparison.Ordinal))
+                    {
+                        _backoffStartedAt = DateTimeOffset.UtcNow;
+                    }
+                }
+            });
             return await runner.RunAsync(steps, journal, options, (_, _) => Task.CompletedTask, cancellationToken: token);
         }
 
@@ -188,9 +201,12 @@ namespace OpenAIVideos.Client.Tests.Integration
 
             Assert.All(results, result => Assert.Equal(VideoBatchItemStatus.Completed, result.Status));
             var api = Emulator.RequestLog.Entries.Where(entry => entry.PathAndQuery.StartsWith("/v1/", StringComparison.Ordinal)).OrderBy(entry => entry.Timestamp).ToList();
-            var limited = api.First(entry => entry.Method == "POST").Timestamp;
-            // Without the shared gate the other items' polls (every 100 ms) would land in this window.
-            var held = api.Where(entry => entry.Timestamp > limited.AddMilliseconds(200) && entry.Timestamp < limited.AddMilliseconds(900)).ToList();
+            // Anchored where the client closed its gate, not where the 429'd create arrived: on a loaded machine the 429
+            // can take a while to reach the client, and requests sent before then are not the gate's to hold. Those
+            // still in flight get 250 ms to arrive; without the gate the other items' polls (every 100 ms) would land
+            // in the rest of the second.
+            var closed = _backoffStartedAt ?? throw new InvalidOperationException("The runner never closed its shared gate.");
+            var held = api.Where(entry => entry.Timestamp > closed.AddMilliseconds(250) && entry.Timestamp < closed.AddMilliseconds(900)).ToList();
             Assert.Empty(held);
             Assert.Contains(Log, line => line.Contains("every request of this run waits 1 s", StringComparison.Ordinal));
             await AssertOneVideoAndOneWholeFileEachAsync(items);

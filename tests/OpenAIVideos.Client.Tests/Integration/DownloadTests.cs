@@ -133,5 +133,26 @@ namespace OpenAIVideos.Client.Tests.Integration
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), "the download ran on long after cancellation");
             Assert.Empty(FolderContents());
         }
+
+        [Fact]
+        public async Task A_cancellation_during_the_final_flush_leaves_no_file_under_its_name()
+        {
+            using var cancel = new CancellationTokenSource();
+            // The flush line is logged after the uninterruptible flush to disk and before the rename: cancel right there.
+            using var client = new VideosClient(Options(), line =>
+            {
+                if (line.StartsWith("Flushed ", StringComparison.Ordinal))
+                {
+                    cancel.Cancel();
+                }
+            });
+            var video = await CompletedVideoAsync(client);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                client.DownloadContentToFileAsync(video.Id, VideoContentVariant.Video, Path.Combine(_folder, "late.mp4"), false, null, cancel.Token));
+
+            Assert.True(cancel.IsCancellationRequested, "the download never reached its flush");
+            Assert.Empty(FolderContents());
+        }
     }
 }

@@ -8,6 +8,35 @@ namespace OpenAIVideos.Client.Tests.Unit
     {
         private static Func<string, string?> Env(Dictionary<string, string> values) => name => values.TryGetValue(name, out var v) ? v : null;
 
+        [Theory]
+        [InlineData("https://generativelanguage.googleapis.com", ServerKind.Gemini, "/v1beta/openai")]
+        [InlineData("https://generativelanguage.googleapis.com/v1beta/openai", ServerKind.Gemini, "/v1beta/openai")]
+        [InlineData("https://openrouter.ai", ServerKind.OpenRouter, "/api/v1")]
+        [InlineData("https://openrouter.ai/api/v1", ServerKind.OpenRouter, "/api/v1")]
+        [InlineData("https://api.openai.com/v1", ServerKind.OpenAI, "/v1")]
+        [InlineData("http://127.0.0.1:8000/v1", ServerKind.Generic, "/v1")]
+        public void The_hosted_services_are_told_from_their_address_and_get_their_root(string address, ServerKind kind, string root)
+        {
+            var uri = new Uri(address);
+            var inferred = ServerProfile.Infer(uri, AuthenticationStyle.Bearer);
+            Assert.Equal(kind, inferred);
+            Assert.Equal(root, ServerProfile.For(inferred).ApiRootFor(uri).AbsolutePath.TrimEnd('/'));
+        }
+
+        [Fact]
+        public void Each_dialect_names_its_polling_advice_and_where_results_live()
+        {
+            Assert.Equal(TimeSpan.FromSeconds(10), ServerProfile.For(ServerKind.Gemini).DefaultPollInterval);
+            Assert.Equal(TimeSpan.FromSeconds(10), ServerProfile.For(ServerKind.OpenRouter).DefaultPollInterval);
+            Assert.Equal(VideoWaitOptions.DefaultPollInterval, ServerProfile.For(ServerKind.Generic).DefaultPollInterval);
+            Assert.True(ServerProfile.For(ServerKind.Gemini).ContentAtResultUrls);
+            Assert.False(ServerProfile.For(ServerKind.Azure).ContentAtResultUrls);
+            foreach (ServerKind kind in Enum.GetValues(typeof(ServerKind)))
+            {
+                Assert.Equal(kind, ServerProfile.For(kind).Kind); // one dialect per kind, none missing
+            }
+        }
+
         [Fact]
         public void Defaults_are_the_SDKs()
         {

@@ -14,10 +14,10 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
     /// </summary>
     internal static class ShellFamily
     {
-        public static readonly string[] Scenarios = { "shell-retrieve", "shell-list", "shell-remove", "shell-download", "shell-wait", "shell-import" };
+        public static readonly string[] Scenarios = { "shell-retrieve", "shell-list", "shell-remove", "shell-download", "shell-wait", "shell-cold" };
 
         /// <summary>Finds the pinned pwsh and builds the layout (unless <paramref name="build"/> is false or another <paramref name="manifest"/> is given).</summary>
-        public static async Task<PinnedPowerShell> PrepareAsync(string repositoryRoot, bool build, string? manifest)
+        public static async Task<PinnedPowerShell> PrepareAsync(string repositoryRoot, bool build, string? manifest, string? pwshDll = null)
         {
             var pwsh = await PinnedPowerShell.FindAsync(repositoryRoot);
             pwsh.ManifestOverride = manifest is null ? null : System.IO.Path.GetFullPath(manifest);
@@ -32,7 +32,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
                 throw new InvalidOperationException($"{pwsh.Manifest} does not exist: run without --no-build.");
             }
 
-            return pwsh;
+            return pwshDll is null ? pwsh : pwsh.WithDll(pwshDll);
         }
 
         public static Task RunAsync(string scenario, Report report, BenchSettings settings, PinnedPowerShell pwsh) => scenario switch
@@ -42,7 +42,7 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
             "shell-remove" => ShellRemoveBenchmark.RunAsync(report, settings, pwsh),
             "shell-download" => ShellDownloadBenchmark.RunAsync(report, settings, pwsh),
             "shell-wait" => ShellWaitBenchmark.RunAsync(report, settings, pwsh),
-            "shell-import" => ShellImportBenchmark.RunAsync(report, settings, pwsh),
+            "shell-cold" => ShellColdStartBenchmark.RunAsync(report, settings, pwsh),
             _ => throw new ArgumentException($"Not a shell scenario: {scenario}.", nameof(scenario)),
         };
 
