@@ -89,6 +89,11 @@ namespace OpenAIVideos.Benchmarks.Harness
         /// <summary>Records the load average now, under <paramref name="when"/> (a scenario as it starts, or "end").</summary>
         public void RecordLoad(string when)
         {
+            if (when != "end")
+            {
+                LoadGuard.Settle(LoadAverage);
+            }
+
             string load = LoadAverage();
             Loads.Add($"{when}: {load}");
             if (LoadGuard.OneMinute(load) is double oneMinute)
