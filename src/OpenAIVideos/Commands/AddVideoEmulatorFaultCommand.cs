@@ -83,7 +83,7 @@ namespace OpenAIVideos.Commands
             if (emulator is null)
             {
                 ThrowTerminatingError(portGiven
-                    ? GetVideoEmulatorCommand.EmulatorNotFound(Port)
+                    ? EmulatorLookup.NotFound(Port)
                     : ErrorRecordFactory.Create(new InvalidOperationException("No emulator is running in this session."),
                         VideoErrorReport.Of("EmulatorNotFound", VideoErrorCategory.ObjectNotFound, "No emulator is running in this session.", null, "Start one with Start-VideoEmulator.")));
                 return;

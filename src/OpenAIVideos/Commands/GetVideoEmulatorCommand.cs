@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using OpenAIVideos.Client;
 using OpenAIVideos.Client.Emulation;
-using OpenAIVideos.Commands.Errors;
 
 namespace OpenAIVideos.Commands
 {
@@ -23,18 +21,7 @@ namespace OpenAIVideos.Commands
         /// <summary>Writes the emulators.</summary>
         protected override void ProcessRecord()
         {
-            var (found, missing) = LocalEmulators.OnPorts(Port);
-            foreach (int port in missing)
-            {
-                WriteError(EmulatorNotFound(port));
-            }
-
-            WriteObject(found, enumerateCollection: true);
+            WriteObject(EmulatorLookup.Find(this, Port), enumerateCollection: true);
         }
-
-        internal static ErrorRecord EmulatorNotFound(int port) => ErrorRecordFactory.Create(
-            new ItemNotFoundException($"No emulator of this session listens on port {port}."),
-            VideoErrorReport.Of("EmulatorNotFound", VideoErrorCategory.ObjectNotFound, $"No emulator of this session listens on port {port}.", port,
-                "Get-VideoEmulator lists the emulators this session started."));
     }
 }

@@ -21,13 +21,7 @@ namespace OpenAIVideos.Commands
         /// <summary>Stops them.</summary>
         protected override void ProcessRecord()
         {
-            var (found, missing) = LocalEmulators.OnPorts(Port);
-            foreach (int port in missing)
-            {
-                WriteError(GetVideoEmulatorCommand.EmulatorNotFound(port));
-            }
-
-            foreach (LocalVideoEmulator emulator in found)
+            foreach (LocalVideoEmulator emulator in EmulatorLookup.Find(this, Port))
             {
                 Stop(emulator);
             }
