@@ -288,6 +288,8 @@ function Invoke-Test {
     $passed = $dotnet.Passed + $pester.Passed
     $failed = $dotnet.Failed + $pester.Failed
     $skipped = $dotnet.Skipped + $pester.Skipped
+    foreach ($name in $dotnet.FailedNames) { Write-Host "FAILED (.NET) $name" }
+    foreach ($name in $pester.FailedNames) { Write-Host "FAILED (Pester) $name" }
     Write-Host ".NET: $($dotnet.Passed) passed, $($dotnet.Failed) failed, $($dotnet.Skipped) skipped ($($dotnet.Files) test assemblies)"
     Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
     # The plain closing line CI readers understand, alone on its line.
@@ -301,10 +303,18 @@ function Get-TrxCount {
     # Sums the counters of every TRX file dotnet test wrote (one per test assembly).
     param([Parameter(Mandatory)] [string] $Folder)
 
-    $count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Files = 0 }
+    $count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Files = 0; FailedNames = @() }
     foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Filter '*.trx' -File -ErrorAction SilentlyContinue)) {
         $xml = New-Object System.Xml.XmlDocument
         $xml.Load($file.FullName)
+        # The names of failed tests, so the closing lines (all a CI log's tail may keep) say which ones.
+        foreach ($result in $xml.GetElementsByTagName('UnitTestResult')) {
+            if ($result.outcome -ne 'Passed' -and $result.outcome -ne 'NotExecuted') {
+                $message = $result.GetElementsByTagName('Message') | Select-Object -First 1
+                $firstLine = if ($null -ne $message) { ($message.InnerText -split "`n")[0].Trim() } else { '' }
+                $count.FailedNames += "$($result.testName): $firstLine"
+            }
+        }
         $counters = $xml.GetElementsByTagName('Counters') | Select-Object -First 1
         if ($null -eq $counters) { continue }
         $count.Files++
@@ -319,10 +329,13 @@ function Get-NUnitCount {
     # The counts of Pester's NUnit XML results.
     param([Parameter(Mandatory)] [string] $Path)
 
-    $count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; FailedNames = @() }
     if (-not (Test-Path -LiteralPath $Path)) { return $count }
     $xml = New-Object System.Xml.XmlDocument
     $xml.Load($Path)
+    foreach ($case in $xml.GetElementsByTagName('test-case')) {
+        if ($case.result -eq 'Failure' -or $case.result -eq 'Error') { $count.FailedNames += $case.description }
+    }
     $root = $xml.DocumentElement
     $total = [int]$root.total
     $count.Failed = [int]$root.failures + [int]$root.errors

@@ -7,8 +7,8 @@ using System.Runtime.Loader;
 namespace OpenAIVideos.LoadContext
 {
     /// <summary>
-    /// The private load context of the engine on PowerShell 7: OpenAIVideos.Client and its own Polly, Microsoft.Extensions.*
-    /// and Microsoft.Bcl.* load from <c>Dependencies/Core</c>, so another module's (or PowerShell's) different versions of
+    /// The private load context of the engine on PowerShell 7: OpenAIVideos.Client and its own Polly and Microsoft.Bcl.*
+    /// (and any Microsoft.Extensions.* it would come to need) load from <c>Dependencies/Core</c>, so another module's (or PowerShell's) different versions of
     /// those never meet ours. Anything the default context already provides at the version asked for — System.Text.Json
     /// and the rest of .NET, and OpenAIVideos.Models, which the cmdlets share with the engine — comes from there instead.
     /// </summary>

@@ -39,10 +39,14 @@ namespace OpenAIVideos.Packaging.Tests
         {
             var core = AssemblyFacts.ReadFolder(TestEnvironment.CoreFolder);
             Assert.Equal(".NETCoreApp,Version=v8.0", core["OpenAIVideos.Client"].TargetFramework);
-            foreach (var name in new[] { "OpenAIVideos.LoadContext", "Polly.Core", "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection" })
+            foreach (var name in new[] { "OpenAIVideos.LoadContext", "Polly.Core" })
             {
                 Assert.True(core.ContainsKey(name), $"{name}.dll is missing from Dependencies/Core.");
             }
+
+            // .NET 8's handler recycles its own connections: no IHttpClientFactory, so no dependency-injection container
+            // to load on a fresh process's first call (src/OpenAIVideos.Client/Transport/HttpClientPool.cs).
+            Assert.DoesNotContain(core.Keys, name => name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
 
             Assert.False(core.ContainsKey("System.Text.Json"), "Dependencies/Core must not carry System.Text.Json: PowerShell 7's own copy is used.");
             Assert.False(core.ContainsKey("OpenAIVideos.Models"), "The models belong at the top only, or the engine and the cmdlets would see two copies.");
