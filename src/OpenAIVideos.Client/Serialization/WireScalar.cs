@@ -11,6 +11,12 @@ namespace OpenAIVideos.Client.Serialization
     /// needs. A <see cref="JsonElement"/> property would do the same but allocate a whole <see cref="JsonDocument"/> per
     /// field — six per video, six hundred per page of a list.
     /// </summary>
+    /// <remarks>
+    /// The type-level converter is only there so the source generator describes the struct by a converter, not by its
+    /// three properties: their metadata was about 120 generic methods the JIT compiled in every process's first call.
+    /// Each field names its own converter (number or text), which wins.
+    /// </remarks>
+    [JsonConverter(typeof(WireNumberConverter))]
     internal readonly struct WireScalar
     {
         public WireScalar(JsonValueKind kind, string? text, double number)
