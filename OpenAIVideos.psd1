@@ -16,7 +16,7 @@
 
     Copyright              = '(c) 2026 OpenAIVideos contributors. MIT licence.'
 
-    Description            = 'Create, remix, extend, edit, wait for and download videos with the OpenAI Videos API wire format (OpenAI, Azure OpenAI, LiteLLM, vLLM-Omni, SGLang), from Windows PowerShell 5.1 and PowerShell 7.4+. On PowerShell 7.4+, Start-VideoEmulator runs a local emulator of those servers inside the session, for tests and offline scripting.'
+    Description            = 'Create, remix, extend, edit, wait for and download videos with the OpenAI Videos API wire format as the Gemini API (Veo), OpenRouter, LiteLLM, vLLM-Omni and SGLang Diffusion serve it, from Windows PowerShell 5.1 and PowerShell 7.4+. On PowerShell 7.4+, Start-VideoEmulator runs a local emulator of those servers inside the session, for tests and offline scripting.'
 
     PowerShellVersion      = '5.1'
 
@@ -56,7 +56,7 @@
 
     PrivateData            = @{
         PSData = @{
-            Tags         = @('OpenAI', 'Sora', 'Video', 'AI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('OpenAI', 'Sora', 'Veo', 'Gemini', 'OpenRouter', 'vLLM', 'Video', 'AI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
 
             LicenseUri   = 'https://github.com/openaivideos/OpenAIVideos/blob/main/LICENSE'
 
