@@ -25,7 +25,7 @@ namespace OpenAIVideos.Client.Transport
     internal static class HttpClientPool
     {
         /// <summary>How long a connection (and, on .NET Framework, a handler) serves before DNS is asked again: IHttpClientFactory's default.</summary>
-        internal static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+        private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
 #if NET8_0_OR_GREATER
         // The connect timeout lives on the handler, so each distinct value gets its own pool.

@@ -15,6 +15,7 @@ namespace OpenAIVideos.Emulator.Diagnostics
         private long _videosCreated;
         private long _contentBytesServed;
         private long _idempotentReplays;
+        private long _connectionsAccepted;
 
         /// <summary>Every request received, admin routes included.</summary>
         public long TotalRequests => Interlocked.Read(ref _totalRequests);
@@ -27,6 +28,9 @@ namespace OpenAIVideos.Emulator.Diagnostics
 
         /// <summary>POSTs answered from the idempotency cache instead of creating again.</summary>
         public long IdempotentReplays => Interlocked.Read(ref _idempotentReplays);
+
+        /// <summary>TCP connections accepted: fewer than requests when clients keep their connections alive and reuse them.</summary>
+        public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);
 
         /// <summary>Requests per operation name (create, list, retrieve, …; <c>admin</c> and <c>unknown</c> too).</summary>
         public IReadOnlyDictionary<string, long> RequestsByOperation => _byOperation.ToDictionary(pair => pair.Key, pair => pair.Value);
@@ -45,6 +49,8 @@ namespace OpenAIVideos.Emulator.Diagnostics
             Interlocked.Increment(ref _totalRequests);
             _byOperation.AddOrUpdate(operation, 1, (_, count) => count + 1);
         }
+
+        internal void RecordConnection() => Interlocked.Increment(ref _connectionsAccepted);
 
         internal void RecordVideoCreated() => Interlocked.Increment(ref _videosCreated);
 

@@ -57,6 +57,7 @@ namespace OpenAIVideos.Emulator.Endpoints
             return new ApiResult(new
             {
                 total_requests = statistics.TotalRequests,
+                connections_accepted = statistics.ConnectionsAccepted,
                 requests_by_operation = statistics.RequestsByOperation,
                 videos_created = statistics.VideosCreated,
                 videos_stored = state.Videos.Count,

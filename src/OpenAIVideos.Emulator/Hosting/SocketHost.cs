@@ -101,6 +101,7 @@ namespace OpenAIVideos.Emulator.Hosting
                     continue;
                 }
 
+                _application.State.Statistics.RecordConnection();
                 var connection = new HttpConnection(socket, _application, _stopping.Token);
                 _connections[connection] = Task.Run(async () =>
                 {
