@@ -56,9 +56,15 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
             report.Add(Scenario, $"{total:N0} videos, time (median of the rounds' ratios)", Report.F(Rate(true), "0") + " items/s", Report.F(Rate(false), "0") + " items/s", "n/a",
                 $"{Report.F(ratio)}× Invoke-RestMethod's time", "≤ 0.5×", ratio <= 0.5);
             long Peak(bool ours, int count) => (long)Stats.Median(runs[(ours, count)].Select(r => (double)r.PeakGrowth));
-            long growth = Peak(true, total) - Peak(true, small);
-            report.Add(Scenario, $"peak working set above start, {small:N0} → {total:N0}", $"{Report.MiB(Peak(true, small))} → {Report.MiB(Peak(true, total))}",
-                $"{Report.MiB(Peak(false, small))} → {Report.MiB(Peak(false, total))}", "n/a", "growth " + Report.MiB(growth), "flat (growth ≤ 4 MiB)", growth <= 4L * 1024 * 1024);
+            // Noise only ever raises the kernel's high-water mark (a gen-0 collection that falls late lets the heap touch
+            // more fresh pages first: 0.0–4.9 MiB over twelve runs of one build, docs/performance.md), while keeping the
+            // listing would raise it in every round. So flatness is judged on each size's lowest mark over the rounds.
+            long Lowest(bool ours, int count) => runs[(ours, count)].Min(r => r.PeakGrowth);
+            long growth = Lowest(true, total) - Lowest(true, small);
+            report.Add(Scenario, $"peak working set above start, {small:N0} → {total:N0}: median (lowest) of {settings.ShellListRounds} rounds",
+                $"{Report.MiB(Peak(true, small))} → {Report.MiB(Peak(true, total))} ({Report.MiB(Lowest(true, small))} → {Report.MiB(Lowest(true, total))})",
+                $"{Report.MiB(Peak(false, small))} → {Report.MiB(Peak(false, total))} ({Report.MiB(Lowest(false, small))} → {Report.MiB(Lowest(false, total))})",
+                "n/a", "growth " + Report.MiB(growth) + " (lowest marks)", "flat (growth ≤ 4 MiB)", growth <= 4L * 1024 * 1024);
             double PerItem(bool ours) => Stats.Median(runs[(ours, total)].Select(r => (double)r.Allocated)) / total;
             report.Add(Scenario, $"allocated per item ({total:N0})", Report.F(PerItem(true), "0") + " B", Report.F(PerItem(false), "0") + " B", "n/a",
                 Report.F(PerItem(true) / PerItem(false)) + "× Invoke-RestMethod", "reported", null);
@@ -68,7 +74,8 @@ namespace OpenAIVideos.Benchmarks.Scenarios.Shell
                 + "`Get-Video | Measure-Object` (and `Get-Video -First 1000 | Measure-Object`); Invoke-RestMethod = a function looping "
                 + "`Invoke-RestMethod …/videos?limit=100&after=…` while `has_more`, writing `$page.data` to the pipeline, piped to `Measure-Object` "
                 + $"(`Select-Object -First 1000` for the small size). {settings.ShellListRounds} rounds, each size and side alternating. Before each run the worker "
-                + "collects garbage and resets the kernel's peak-RSS mark (/proc/self/clear_refs); 'peak above start' is VmHWM after minus the working set before.");
+                + "collects garbage and resets the kernel's peak-RSS mark (/proc/self/clear_refs); 'peak above start' is VmHWM after minus the working set before; the verdict on flatness "
+                + "compares the lowest of the rounds' marks at each size, because noise only raises a mark.");
         }
     }
 }
